@@ -1,0 +1,479 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Readiness.Analyzers.Options;
+
+namespace Readiness.Analyzers.AppModel;
+
+/// <summary>
+/// "What kind of project is this, and what does its start-up pipeline register?" — computed lazily,
+/// at most once per compilation, and shared by every analyzer in the package (DESIGN §3).
+/// </summary>
+public sealed class ApplicationModel
+{
+    private static readonly ConditionalWeakTable<Compilation, Holder> Cache = new();
+
+    private readonly ImmutableDictionary<string, ImmutableArray<PipelineCall>> _callsByName;
+
+    private ApplicationModel(
+        ProjectKind kind,
+        ProjectKind detectedKind,
+        bool referencesLogging,
+        ImmutableArray<PipelineCall> calls,
+        ImmutableArray<INamedTypeSymbol> startupTypes)
+    {
+        Kind = kind;
+        DetectedKind = detectedKind;
+        ReferencesLogging = referencesLogging;
+        Calls = calls;
+        StartupTypes = startupTypes;
+        var byName = new Dictionary<string, ImmutableArray<PipelineCall>.Builder>(StringComparer.Ordinal);
+        foreach (var call in calls)
+        {
+            if (!byName.TryGetValue(call.Name, out var list))
+            {
+                byName[call.Name] = list = ImmutableArray.CreateBuilder<PipelineCall>();
+            }
+
+            list.Add(call);
+        }
+
+        var result = ImmutableDictionary.CreateBuilder<string, ImmutableArray<PipelineCall>>(StringComparer.Ordinal);
+        foreach (var pair in byName)
+        {
+            result[pair.Key] = pair.Value.ToImmutable();
+        }
+
+        _callsByName = result.ToImmutable();
+        foreach (var call in calls)
+        {
+            if (call.IsInOtherAssembly)
+            {
+                DelegatesToOtherAssemblies = true;
+            }
+
+            if (call.Target == PipelineTarget.HostCreation)
+            {
+                HostCreations = HostCreations.Add(call);
+            }
+        }
+    }
+
+    /// <summary>The project kind rules act on: the <c>readiness.project_kind</c> option when set, else <see cref="DetectedKind"/>.</summary>
+    public ProjectKind Kind { get; }
+
+    /// <summary>The project kind as detected from the compilation and MSBuild properties.</summary>
+    public ProjectKind DetectedKind { get; }
+
+    /// <summary>Whether <c>Microsoft.Extensions.Logging.ILogger</c> is available to the code.</summary>
+    public bool ReferencesLogging { get; }
+
+    /// <summary>Every start-up pipeline call found in the compilation, in source order per file.</summary>
+    public ImmutableArray<PipelineCall> Calls { get; }
+
+    /// <summary>The calls that create the host (<c>WebApplication.CreateBuilder(args)</c> and friends).</summary>
+    public ImmutableArray<PipelineCall> HostCreations { get; } = ImmutableArray<PipelineCall>.Empty;
+
+    /// <summary>Classes with <c>ConfigureServices(IServiceCollection)</c> or <c>Configure(IApplicationBuilder…)</c>.</summary>
+    public ImmutableArray<INamedTypeSymbol> StartupTypes { get; }
+
+    /// <summary>
+    /// True when the start-up pipeline calls extension methods from another, non-framework assembly,
+    /// so an absence rule cannot see everything that is registered (DESIGN §3: no false confidence).
+    /// </summary>
+    public bool DelegatesToOtherAssemblies { get; }
+
+    public bool IsWebApp => Kind == ProjectKind.WebApp;
+
+    public bool IsTestProject => Kind == ProjectKind.TestProject;
+
+    /// <summary>Whether any start-up call has this method name.</summary>
+    public bool Has(string methodName) => _callsByName.ContainsKey(methodName);
+
+    /// <summary>The start-up calls with this method name.</summary>
+    public ImmutableArray<PipelineCall> CallsNamed(string methodName)
+        => _callsByName.TryGetValue(methodName, out var calls) ? calls : ImmutableArray<PipelineCall>.Empty;
+
+    /// <summary>The model of <paramref name="compilation"/>, built on first use and shared afterwards.</summary>
+    public static ApplicationModel For(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
+        => Cache.GetValue(compilation, static _ => new Holder()).Get(compilation, options, cancellationToken);
+
+    private sealed class Holder
+    {
+        private readonly object _gate = new();
+        private ApplicationModel? _model;
+
+        public ApplicationModel Get(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
+        {
+            var model = Volatile.Read(ref _model);
+            if (model is not null)
+            {
+                return model;
+            }
+
+            lock (_gate)
+            {
+                // A cancelled build leaves nothing behind: the next caller builds the model again.
+                return _model ??= Build(compilation, options, cancellationToken);
+            }
+        }
+    }
+
+    internal static ApplicationModel Build(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
+    {
+        var types = new KnownTypes(compilation);
+        var calls = ImmutableArray.CreateBuilder<PipelineCall>();
+        var startupTypes = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
+        var hasHostedService = false;
+
+        if (types.HasAnyHostingType)
+        {
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                ScanTree(compilation, tree, types, calls, startupTypes, ref hasHostedService, cancellationToken);
+            }
+        }
+
+        var callArray = calls.ToImmutable();
+        var detected = DetectKind(compilation, options, types, callArray, startupTypes.Count > 0, hasHostedService);
+        var kind = options.GetGlobal(ReadinessOptions.ProjectKindOverride) ?? detected;
+        return new ApplicationModel(kind, detected, types.ILogger is not null, callArray, startupTypes.ToImmutable());
+    }
+
+    private static ProjectKind DetectKind(
+        Compilation compilation,
+        AnalyzerOptions options,
+        KnownTypes types,
+        ImmutableArray<PipelineCall> calls,
+        bool hasStartup,
+        bool hasHostedService)
+    {
+        if (IsTrue(options.GetBuildProperty("IsTestProject")) || types.HasTestFramework)
+        {
+            return ProjectKind.TestProject;
+        }
+
+        var outputType = options.GetBuildProperty("OutputType");
+        var isLibrary = outputType is not null
+            ? string.Equals(outputType, "Library", StringComparison.OrdinalIgnoreCase)
+            : compilation.Options.OutputKind is OutputKind.DynamicallyLinkedLibrary or OutputKind.NetModule or OutputKind.WindowsRuntimeMetadata;
+        if (isLibrary)
+        {
+            return ProjectKind.Library;
+        }
+
+        var createsWebHost = hasStartup;
+        var createsGenericHost = hasHostedService;
+        foreach (var call in calls)
+        {
+            if (call.Target != PipelineTarget.HostCreation)
+            {
+                continue;
+            }
+
+            if (call.Method.ContainingType.Name is "WebApplication" or "WebHost"
+                || call.Name is "ConfigureWebHostDefaults" or "ConfigureWebHost")
+            {
+                createsWebHost = true;
+            }
+            else
+            {
+                createsGenericHost = true;
+            }
+        }
+
+        if (createsWebHost || IsTrue(options.GetBuildProperty("UsingMicrosoftNETSdkWeb")))
+        {
+            return ProjectKind.WebApp;
+        }
+
+        if (createsGenericHost || IsTrue(options.GetBuildProperty("UsingMicrosoftNETSdkWorker")))
+        {
+            return ProjectKind.Worker;
+        }
+
+        return ProjectKind.ConsoleTool;
+    }
+
+    private static bool IsTrue(string? value) => string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
+
+    private static void ScanTree(
+        Compilation compilation,
+        SyntaxTree tree,
+        KnownTypes types,
+        ImmutableArray<PipelineCall>.Builder calls,
+        ImmutableArray<INamedTypeSymbol>.Builder startupTypes,
+        ref bool hasHostedService,
+        CancellationToken cancellationToken)
+    {
+        var root = tree.GetRoot(cancellationToken);
+        SemanticModel? model = null;
+        foreach (var node in root.DescendantNodes())
+        {
+            switch (node)
+            {
+                case InvocationExpressionSyntax invocation when IsCandidateName(InvokedName(invocation)):
+                    model ??= compilation.GetSemanticModel(tree);
+                    if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol method)
+                    {
+                        var call = Classify(invocation, method, types, compilation.Assembly);
+                        if (call is not null)
+                        {
+                            calls.Add(call);
+                        }
+                    }
+
+                    break;
+
+                case ClassDeclarationSyntax @class when MayBeStartupOrHostedService(@class):
+                    model ??= compilation.GetSemanticModel(tree);
+                    if (model.GetDeclaredSymbol(@class, cancellationToken) is { } type)
+                    {
+                        if (IsStartup(type, types))
+                        {
+                            startupTypes.Add(type);
+                        }
+
+                        if (types.IHostedService is not null && Implements(type, types.IHostedService))
+                        {
+                            hasHostedService = true;
+                        }
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private static string? InvokedName(InvocationExpressionSyntax invocation) => invocation.Expression switch
+    {
+        MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+        SimpleNameSyntax name => name.Identifier.ValueText,
+        MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+        _ => null,
+    };
+
+    private static bool IsCandidateName(string? name)
+        => name is not null
+            && name.Length > 3
+            && (name.StartsWith("Add", StringComparison.Ordinal)
+                || name.StartsWith("Use", StringComparison.Ordinal)
+                || name.StartsWith("Map", StringComparison.Ordinal)
+                || name.StartsWith("Create", StringComparison.Ordinal)
+                || name.StartsWith("Configure", StringComparison.Ordinal)
+                || name.StartsWith("Require", StringComparison.Ordinal));
+
+    private static bool MayBeStartupOrHostedService(ClassDeclarationSyntax @class)
+    {
+        if (@class.BaseList is not null)
+        {
+            return true;
+        }
+
+        foreach (var member in @class.Members)
+        {
+            if (member is MethodDeclarationSyntax { Identifier.ValueText: "ConfigureServices" or "Configure" })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsStartup(INamedTypeSymbol type, KnownTypes types)
+    {
+        foreach (var member in type.GetMembers())
+        {
+            if (member is IMethodSymbol { Name: "ConfigureServices" or "Configure", Parameters.Length: > 0 } method)
+            {
+                var first = method.Parameters[0].Type;
+                if (SymbolEqualityComparer.Default.Equals(first, types.IServiceCollection)
+                    || SymbolEqualityComparer.Default.Equals(first, types.IApplicationBuilder))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Implements(INamedTypeSymbol type, INamedTypeSymbol @interface)
+    {
+        foreach (var candidate in type.AllInterfaces)
+        {
+            if (SymbolEqualityComparer.Default.Equals(candidate, @interface))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static PipelineCall? Classify(InvocationExpressionSyntax invocation, IMethodSymbol method, KnownTypes types, IAssemblySymbol self)
+    {
+        PipelineTarget target;
+        if (method.IsStatic && !method.IsExtensionMethod && types.IsHostFactory(method))
+        {
+            target = PipelineTarget.HostCreation;
+        }
+        else
+        {
+            var receiver = method.ReducedFrom is not null || method.IsExtensionMethod
+                ? (method.ReceiverType ?? (method.Parameters.Length > 0 ? method.Parameters[0].Type : null))
+                : method.ContainingType;
+            var category = types.Categorize(receiver);
+            if (category is null)
+            {
+                return null;
+            }
+
+            target = method.Name is "ConfigureWebHostDefaults" or "ConfigureWebHost"
+                ? PipelineTarget.HostCreation
+                : category.Value;
+        }
+
+        var definition = method.ReducedFrom ?? method;
+        var assembly = definition.ContainingAssembly;
+        var inOtherAssembly = definition.IsExtensionMethod
+            && assembly is not null
+            && !SymbolEqualityComparer.Default.Equals(assembly, self)
+            && !IsFrameworkAssembly(assembly.Name);
+
+        return new PipelineCall(method.Name, target, method, invocation.GetLocation(), inOtherAssembly);
+    }
+
+    private static bool IsFrameworkAssembly(string name)
+        => name.StartsWith("Microsoft.", StringComparison.Ordinal)
+            || name.StartsWith("System.", StringComparison.Ordinal)
+            || name == "System"
+            || name == "mscorlib"
+            || name == "netstandard";
+
+    /// <summary>The well-known types the model needs, resolved once per compilation.</summary>
+    private sealed class KnownTypes
+    {
+        public KnownTypes(Compilation compilation)
+        {
+            IServiceCollection = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.IServiceCollection");
+            IApplicationBuilder = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.IApplicationBuilder");
+            IEndpointRouteBuilder = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Routing.IEndpointRouteBuilder");
+            WebApplication = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.WebApplication");
+            WebApplicationBuilder = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.WebApplicationBuilder");
+            WebHost = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.WebHost");
+            Host = compilation.GetTypeByMetadataName("Microsoft.Extensions.Hosting.Host");
+            IHostApplicationBuilder = compilation.GetTypeByMetadataName("Microsoft.Extensions.Hosting.IHostApplicationBuilder");
+            IHostBuilder = compilation.GetTypeByMetadataName("Microsoft.Extensions.Hosting.IHostBuilder");
+            IWebHostBuilder = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Hosting.IWebHostBuilder");
+            IHostedService = compilation.GetTypeByMetadataName("Microsoft.Extensions.Hosting.IHostedService");
+            ILogger = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.ILogger");
+            HasTestFramework =
+                compilation.GetTypeByMetadataName("Xunit.FactAttribute") is not null
+                || compilation.GetTypeByMetadataName("NUnit.Framework.TestAttribute") is not null
+                || compilation.GetTypeByMetadataName("Microsoft.VisualStudio.TestTools.UnitTesting.TestMethodAttribute") is not null
+                || compilation.GetTypeByMetadataName("TUnit.Core.TestAttribute") is not null;
+        }
+
+        public INamedTypeSymbol? IServiceCollection { get; }
+        public INamedTypeSymbol? IApplicationBuilder { get; }
+        public INamedTypeSymbol? IEndpointRouteBuilder { get; }
+        public INamedTypeSymbol? WebApplication { get; }
+        public INamedTypeSymbol? WebApplicationBuilder { get; }
+        public INamedTypeSymbol? WebHost { get; }
+        public INamedTypeSymbol? Host { get; }
+        public INamedTypeSymbol? IHostApplicationBuilder { get; }
+        public INamedTypeSymbol? IHostBuilder { get; }
+        public INamedTypeSymbol? IWebHostBuilder { get; }
+        public INamedTypeSymbol? IHostedService { get; }
+        public INamedTypeSymbol? ILogger { get; }
+        public bool HasTestFramework { get; }
+
+        public bool HasAnyHostingType => IServiceCollection is not null || Host is not null || WebApplication is not null;
+
+        public bool IsHostFactory(IMethodSymbol method)
+        {
+            var type = method.ContainingType;
+            if (SymbolEqualityComparer.Default.Equals(type, WebApplication))
+            {
+                return method.Name is "CreateBuilder" or "CreateSlimBuilder" or "CreateEmptyBuilder";
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(type, Host))
+            {
+                return method.Name is "CreateApplicationBuilder" or "CreateDefaultBuilder" or "CreateEmptyApplicationBuilder";
+            }
+
+            return SymbolEqualityComparer.Default.Equals(type, WebHost) && method.Name is "CreateDefaultBuilder";
+        }
+
+        public PipelineTarget? Categorize(ITypeSymbol? receiver)
+        {
+            if (receiver is not INamedTypeSymbol named)
+            {
+                return null;
+            }
+
+            if (Is(named, IServiceCollection))
+            {
+                return PipelineTarget.Services;
+            }
+
+            if (Is(named, IApplicationBuilder) || Is(named, IEndpointRouteBuilder) || Is(named, WebApplication))
+            {
+                return PipelineTarget.Application;
+            }
+
+            if (Is(named, WebApplicationBuilder) || Is(named, IHostApplicationBuilder) || Is(named, IHostBuilder) || Is(named, IWebHostBuilder))
+            {
+                return PipelineTarget.HostBuilder;
+            }
+
+            // Builders returned by registrations (IHealthChecksBuilder, IMvcBuilder, …) expose the collection as Services.
+            foreach (var member in named.GetMembers("Services"))
+            {
+                if (member is IPropertySymbol property && Is(property.Type as INamedTypeSymbol, IServiceCollection))
+                {
+                    return PipelineTarget.Services;
+                }
+            }
+
+            return null;
+        }
+
+        private static bool Is(INamedTypeSymbol? type, INamedTypeSymbol? wellKnown)
+        {
+            if (type is null || wellKnown is null)
+            {
+                return false;
+            }
+
+            var original = type.OriginalDefinition;
+            if (SymbolEqualityComparer.Default.Equals(original, wellKnown))
+            {
+                return true;
+            }
+
+            if (wellKnown.TypeKind == TypeKind.Interface)
+            {
+                foreach (var @interface in original.AllInterfaces)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(@interface, wellKnown))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+    }
+}

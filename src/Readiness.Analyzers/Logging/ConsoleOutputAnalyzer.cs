@@ -1,0 +1,55 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Readiness.Analyzers.AppModel;
+using Readiness.Analyzers.Descriptors;
+
+namespace Readiness.Analyzers.Logging;
+
+/// <summary>
+/// RDY2001: <c>Console.Write*</c>, <c>Console.Out.Write*</c>, <c>Console.Error.Write*</c> (also through a local holding
+/// <c>Console.Out</c>/<c>Console.Error</c>) in a web app, worker or logging-aware library.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ConsoleOutputAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(Descriptors.Descriptors.RDY2001_ConsoleOutputInsteadOfLogger);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(static start =>
+        {
+            var console = ConsoleWrites.Create(start.Compilation);
+            if (console is null)
+            {
+                return;
+            }
+
+            start.RegisterOperationAction(
+                context =>
+                {
+                    var invocation = (IInvocationOperation)context.Operation;
+                    if (!console.IsConsoleWrite(invocation, out var display))
+                    {
+                        return;
+                    }
+
+                    var model = ApplicationModel.For(context.Compilation, context.Options, context.CancellationToken);
+                    if (!LoggingScope.ConsoleRulesApply(model, context.Options, invocation.Syntax.SyntaxTree))
+                    {
+                        return;
+                    }
+
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.Descriptors.RDY2001_ConsoleOutputInsteadOfLogger,
+                        invocation.Syntax.GetLocation(),
+                        display));
+                },
+                OperationKind.Invocation);
+        });
+    }
+}

@@ -1,0 +1,74 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Readiness.Analyzers.AppModel;
+using Readiness.Analyzers.Descriptors;
+
+namespace Readiness.Analyzers.Logging;
+
+/// <summary>
+/// RDY2002: <c>Debug.Write*</c>/<c>Debug.Print</c> and <c>Trace.Write*</c>/<c>Trace.Trace*</c> in a web app, worker or
+/// logging-aware library. Debug calls vanish from Release builds; Trace goes to listeners a container never reads.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class DebugOrTraceOutputAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(Descriptors.Descriptors.RDY2002_DebugOrTraceOutputInsteadOfLogger);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(static start =>
+        {
+            var debug = start.Compilation.GetTypeByMetadataName("System.Diagnostics.Debug");
+            var trace = start.Compilation.GetTypeByMetadataName("System.Diagnostics.Trace");
+            if (debug is null && trace is null)
+            {
+                return;
+            }
+
+            start.RegisterOperationAction(
+                context =>
+                {
+                    var invocation = (IInvocationOperation)context.Operation;
+                    var method = invocation.TargetMethod;
+                    string why;
+                    if (SymbolEqualityComparer.Default.Equals(method.ContainingType, debug) && IsDebugWrite(method.Name))
+                    {
+                        why = "is removed from Release builds";
+                    }
+                    else if (SymbolEqualityComparer.Default.Equals(method.ContainingType, trace) && IsTraceWrite(method.Name))
+                    {
+                        why = "writes to trace listeners that production hosts do not collect";
+                    }
+                    else
+                    {
+                        return;
+                    }
+
+                    var model = ApplicationModel.For(context.Compilation, context.Options, context.CancellationToken);
+                    if (!LoggingScope.ConsoleRulesApply(model, context.Options, invocation.Syntax.SyntaxTree))
+                    {
+                        return;
+                    }
+
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.Descriptors.RDY2002_DebugOrTraceOutputInsteadOfLogger,
+                        invocation.Syntax.GetLocation(),
+                        method.ContainingType.Name + "." + method.Name,
+                        why));
+                },
+                OperationKind.Invocation);
+        });
+    }
+
+    internal static bool IsDebugWrite(string name)
+        => name is "Write" or "WriteLine" or "WriteIf" or "WriteLineIf" or "Print";
+
+    internal static bool IsTraceWrite(string name)
+        => name is "Write" or "WriteLine" or "WriteIf" or "WriteLineIf"
+            or "TraceError" or "TraceWarning" or "TraceInformation";
+}

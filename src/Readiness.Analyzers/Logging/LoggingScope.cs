@@ -1,0 +1,29 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Readiness.Analyzers.AppModel;
+using Readiness.Analyzers.Options;
+
+namespace Readiness.Analyzers.Logging;
+
+/// <summary>Where the console-output rules (RDY2001, RDY2002) apply: the project kind, overridable per file.</summary>
+internal static class LoggingScope
+{
+    public static bool ConsoleRulesApply(ApplicationModel model, AnalyzerOptions options, SyntaxTree tree)
+    {
+        switch (options.Get(ReadinessOptions.ConsoleOutput, tree))
+        {
+            case RuleMode.Always:
+                return true;
+            case RuleMode.Never:
+                return false;
+        }
+
+        return model.Kind switch
+        {
+            ProjectKind.WebApp or ProjectKind.Worker => true,
+            ProjectKind.Library => model.ReferencesLogging,
+            ProjectKind.TestProject => options.Get(ReadinessOptions.AnalyzeTestProjects, tree) && model.ReferencesLogging,
+            _ => false,
+        };
+    }
+}

@@ -1,0 +1,276 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Readiness.Analyzers.AppModel;
+using Readiness.Analyzers.Common;
+using Readiness.Analyzers.Descriptors;
+using Readiness.Analyzers.Options;
+
+namespace Readiness.Analyzers.Logging;
+
+/// <summary>
+/// RDY2003: a value whose name says it is sensitive (password, secret, token, API key, connection string, card number…)
+/// passed to an <c>ILogger</c> call (<c>Log*</c>, <c>Log</c>, <c>BeginScope</c>, <c>[LoggerMessage]</c> methods) or to console output.
+/// Only the value itself counts: <c>password.Length</c> or <c>Mask(token)</c> are not the secret.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class SensitiveDataInLogAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(Descriptors.Descriptors.RDY2003_SensitiveDataInLog);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(static start =>
+        {
+            var types = new Types(start.Compilation);
+            if (types.LoggerExtensions is null && types.Console is null)
+            {
+                return;
+            }
+
+            start.RegisterOperationAction(context => Analyze(context, types), OperationKind.Invocation);
+        });
+    }
+
+    private static void Analyze(OperationAnalysisContext context, Types types)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        var method = invocation.TargetMethod;
+        string sink;
+        bool isConsole;
+        if (types.IsLoggingCall(method))
+        {
+            sink = "the log";
+            isConsole = false;
+        }
+        else if (types.IsConsoleWrite(invocation))
+        {
+            sink = "the console";
+            isConsole = true;
+        }
+        else
+        {
+            return;
+        }
+
+        var tree = invocation.Syntax.SyntaxTree;
+        var model = ApplicationModel.For(context.Compilation, context.Options, context.CancellationToken);
+        if (isConsole ? !LoggingScope.ConsoleRulesApply(model, context.Options, tree)
+            : model.IsTestProject && !context.Options.Get(ReadinessOptions.AnalyzeTestProjects, tree))
+        {
+            return;
+        }
+
+        var extraWords = context.Options.Get(ReadinessOptions.ExtraSensitiveNames, tree);
+        foreach (var argument in invocation.Arguments)
+        {
+            var parameter = argument.Parameter;
+            if (parameter is not null && (types.IsPlumbing(parameter.Type) || types.IsRedacted(parameter)))
+            {
+                continue;
+            }
+
+            if (argument.ArgumentKind == ArgumentKind.ParamArray && argument.Value is IArrayCreationOperation { Initializer: { } initializer })
+            {
+                foreach (var element in initializer.ElementValues)
+                {
+                    Inspect(context, types, element, sink, extraWords, depth: 0);
+                }
+
+                continue;
+            }
+
+            Inspect(context, types, argument.Value, sink, extraWords, depth: 0);
+        }
+    }
+
+    private static void Inspect(OperationAnalysisContext context, Types types, IOperation value, string sink, ImmutableArray<string> extraWords, int depth)
+    {
+        while (value is IConversionOperation conversion)
+        {
+            value = conversion.Operand;
+        }
+
+        if (depth > 8)
+        {
+            return;
+        }
+
+        switch (value)
+        {
+            case IInterpolatedStringOperation interpolated:
+                foreach (var part in interpolated.Parts)
+                {
+                    if (part is IInterpolationOperation interpolation)
+                    {
+                        Inspect(context, types, interpolation.Expression, sink, extraWords, depth + 1);
+                    }
+                }
+
+                return;
+
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary when binary.Type?.SpecialType == SpecialType.System_String:
+                Inspect(context, types, binary.LeftOperand, sink, extraWords, depth + 1);
+                Inspect(context, types, binary.RightOperand, sink, extraWords, depth + 1);
+                return;
+
+            case ICoalesceOperation coalesce:
+                Inspect(context, types, coalesce.Value, sink, extraWords, depth + 1);
+                return;
+        }
+
+        var (name, type) = value switch
+        {
+            ILocalReferenceOperation local => (local.Local.Name, local.Local.Type),
+            IParameterReferenceOperation parameter => (parameter.Parameter.Name, parameter.Parameter.Type),
+            IFieldReferenceOperation field => (field.Field.Name, field.Field.Type),
+            IPropertyReferenceOperation property => (property.Property.Name, property.Property.Type),
+            _ => (null, null),
+        };
+
+        if (name is null || type is null || !types.CanHoldSecret(type))
+        {
+            return;
+        }
+
+        var kind = SensitiveNames.Classify(name, extraWords);
+        if (kind is null)
+        {
+            return;
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(
+            Descriptors.Descriptors.RDY2003_SensitiveDataInLog,
+            value.Syntax.GetLocation(),
+            name,
+            kind,
+            sink));
+    }
+
+    private sealed class Types
+    {
+        private readonly ConsoleWrites? _console;
+
+        public Types(Compilation compilation)
+        {
+            LoggerExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.LoggerExtensions");
+            ILogger = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.ILogger");
+            LoggerMessageAttribute = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.LoggerMessageAttribute");
+            Exception = compilation.GetTypeByMetadataName("System.Exception");
+            LogLevel = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.LogLevel");
+            EventId = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.EventId");
+            SecureString = compilation.GetTypeByMetadataName("System.Security.SecureString");
+            DataClassificationAttribute = compilation.GetTypeByMetadataName("Microsoft.Extensions.Compliance.Classification.DataClassificationAttribute");
+            _console = ConsoleWrites.Create(compilation);
+            Console = _console is null ? null : compilation.GetTypeByMetadataName("System.Console");
+        }
+
+        public INamedTypeSymbol? LoggerExtensions { get; }
+        public INamedTypeSymbol? ILogger { get; }
+        public INamedTypeSymbol? LoggerMessageAttribute { get; }
+        public INamedTypeSymbol? Exception { get; }
+        public INamedTypeSymbol? LogLevel { get; }
+        public INamedTypeSymbol? EventId { get; }
+        public INamedTypeSymbol? SecureString { get; }
+        public INamedTypeSymbol? DataClassificationAttribute { get; }
+        public INamedTypeSymbol? Console { get; }
+
+        public bool IsConsoleWrite(IInvocationOperation invocation) => _console is not null && _console.IsConsoleWrite(invocation, out _);
+
+        public bool IsLoggingCall(IMethodSymbol method)
+        {
+            var definition = method.ReducedFrom ?? method;
+            if (LoggerExtensions is not null && SymbolEqualityComparer.Default.Equals(definition.ContainingType, LoggerExtensions))
+            {
+                return true;
+            }
+
+            if (ILogger is not null
+                && method.Name is "Log" or "BeginScope"
+                && (SymbolEqualityComparer.Default.Equals(method.ContainingType, ILogger)
+                    || method.ContainingType.AllInterfaces.Contains(ILogger, SymbolEqualityComparer.Default)))
+            {
+                return true;
+            }
+
+            if (LoggerMessageAttribute is not null)
+            {
+                var declaration = definition.PartialDefinitionPart ?? definition;
+                foreach (var attribute in declaration.GetAttributes())
+                {
+                    if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, LoggerMessageAttribute))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The logger, the level, the event id and the exception are not logged values.</summary>
+        public bool IsPlumbing(ITypeSymbol type)
+        {
+            if (type.SpecialType == SpecialType.System_String || type.SpecialType == SpecialType.System_Object)
+            {
+                return false;
+            }
+
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(current, Exception)
+                    || SymbolEqualityComparer.Default.Equals(current, LogLevel)
+                    || SymbolEqualityComparer.Default.Equals(current, EventId))
+                {
+                    return true;
+                }
+            }
+
+            return ILogger is not null
+                && (SymbolEqualityComparer.Default.Equals(type, ILogger) || type.AllInterfaces.Contains(ILogger, SymbolEqualityComparer.Default));
+        }
+
+        /// <summary>A <c>[LoggerMessage]</c> parameter with a data-classification attribute is redacted by the logging pipeline.</summary>
+        public bool IsRedacted(IParameterSymbol parameter)
+        {
+            if (DataClassificationAttribute is null)
+            {
+                return false;
+            }
+
+            foreach (var attribute in parameter.GetAttributes())
+            {
+                for (var current = attribute.AttributeClass; current is not null; current = current.BaseType)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(current, DataClassificationAttribute))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Text, characters and bytes can hold a secret; numbers, booleans, dates and cancellation tokens cannot.</summary>
+        public bool CanHoldSecret(ITypeSymbol type)
+        {
+            if (type.SpecialType == SpecialType.System_String)
+            {
+                return true;
+            }
+
+            if (type is IArrayTypeSymbol array)
+            {
+                return array.ElementType.SpecialType is SpecialType.System_Char or SpecialType.System_Byte;
+            }
+
+            return SecureString is not null && SymbolEqualityComparer.Default.Equals(type, SecureString);
+        }
+    }
+}
