@@ -93,6 +93,40 @@ public sealed class ApplicationModel
 
     public bool IsTestProject => Kind == ProjectKind.TestProject;
 
+    /// <summary>
+    /// Where an absence rule reports in <paramref name="tree"/> (DESIGN §3): each host-creating call
+    /// (<c>WebApplication.CreateBuilder(args)</c>, <c>Host.CreateDefaultBuilder(args)</c>…) and, for <c>Startup</c> style, the
+    /// name of each <c>ConfigureServices</c> method. Report from a per-document action with these, so the diagnostic is
+    /// live on the open <c>Program.cs</c>/<c>Startup.cs</c> in the IDE.
+    /// </summary>
+    public ImmutableArray<StartupAnchor> AnchorsIn(SyntaxTree tree)
+    {
+        var builder = ImmutableArray.CreateBuilder<StartupAnchor>();
+        foreach (var call in HostCreations)
+        {
+            if (call.Location.SourceTree == tree && call.Name != "ConfigureWebHostDefaults" && call.Name != "ConfigureWebHost")
+            {
+                builder.Add(new StartupAnchor(call.Location, StartupStyle.MinimalHosting, call.Method.ContainingType));
+            }
+        }
+
+        foreach (var type in StartupTypes)
+        {
+            foreach (var member in type.GetMembers("ConfigureServices"))
+            {
+                foreach (var location in member.Locations)
+                {
+                    if (location.SourceTree == tree)
+                    {
+                        builder.Add(new StartupAnchor(location, StartupStyle.StartupClass, type));
+                    }
+                }
+            }
+        }
+
+        return builder.ToImmutable();
+    }
+
     /// <summary>Whether any start-up call has this method name.</summary>
     public bool Has(string methodName) => _callsByName.ContainsKey(methodName);
 

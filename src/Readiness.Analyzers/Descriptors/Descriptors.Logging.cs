@@ -24,7 +24,7 @@ public static partial class Descriptors
         RuleIds.RDY2003_SensitiveDataInLog,
         title: "Do not write sensitive data to logs",
         messageFormat: "'{0}' looks like {1} and is written to {2}; log a non-secret identifier or a redacted form instead",
-        RuleCategories.Security,
+        RuleCategories.Observability,
         DiagnosticSeverity.Warning,
         description: "Logs are copied to consoles, files, log stores and third parties, kept for months and read by many people. Passwords, tokens, keys, connection strings and card numbers must never be written to them.");
 }

@@ -22,7 +22,7 @@ public enum RuleMode
 /// Every option the package reads, declared once with its default. Keys go in <c>.editorconfig</c> (under <c>[*.cs]</c>)
 /// or in a <c>.globalconfig</c>; the rule pages document the ones they use.
 /// </summary>
-public static class ReadinessOptions
+public static partial class ReadinessOptions
 {
     public static readonly OptionDefinition<ProjectKind?> ProjectKindOverride = new(
         "readiness.project_kind",
@@ -38,27 +38,20 @@ public static class ReadinessOptions
         OptionDefinition<bool>.ParseBool,
         "Whether rules run in test projects (default: false).");
 
-    public static readonly OptionDefinition<RuleMode> ConsoleOutput = new(
-        "readiness.logging.console_output",
-        RuleMode.Auto,
-        "auto",
-        ParseMode,
-        "RDY2001/RDY2002: auto (web apps, workers and libraries that use Microsoft.Extensions.Logging), always, or never.");
-
-    public static readonly OptionDefinition<ImmutableArray<string>> ExtraSensitiveNames = new(
-        "readiness.logging.sensitive_names",
-        ImmutableArray<string>.Empty,
-        "(none)",
-        ParseList,
-        "RDY2003: extra comma-separated words that mark a name as sensitive (e.g. iban, dateofbirth).");
-
-    public static IEnumerable<IOptionDefinition> All => new IOptionDefinition[]
+    /// <summary>Every option declared in any part of this class (used by the docs and convention tests).</summary>
+    public static IEnumerable<IOptionDefinition> All
     {
-        ProjectKindOverride,
-        AnalyzeTestProjects,
-        ConsoleOutput,
-        ExtraSensitiveNames,
-    };
+        get
+        {
+            foreach (var field in typeof(ReadinessOptions).GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static))
+            {
+                if (field.GetValue(null) is IOptionDefinition option)
+                {
+                    yield return option;
+                }
+            }
+        }
+    }
 
     /// <summary>Reads an option for one syntax tree: its <c>.editorconfig</c> sections, then any <c>.globalconfig</c>.</summary>
     public static T Get<T>(this AnalyzerOptions options, OptionDefinition<T> option, SyntaxTree tree)
@@ -86,7 +79,7 @@ public static class ReadinessOptions
                 ? value
                 : null;
 
-    private static bool ParseMode(string text, out RuleMode value)
+    internal static bool ParseMode(string text, out RuleMode value)
     {
         switch (text.ToLowerInvariant())
         {
@@ -115,7 +108,16 @@ public static class ReadinessOptions
         }
     }
 
-    private static bool ParseList(string text, out ImmutableArray<string> value)
+    internal static bool ParseInt(string text, out int value)
+        => int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out value);
+
+    internal static bool ParseText(string text, out string value)
+    {
+        value = text;
+        return true;
+    }
+
+    internal static bool ParseList(string text, out ImmutableArray<string> value)
     {
         var builder = ImmutableArray.CreateBuilder<string>();
         foreach (var part in text.Split(new[] { ',', ';' }, StringSplitOptions.RemoveEmptyEntries))

@@ -115,10 +115,10 @@ public class ReadinessTest<TAnalyzer, TCodeFix> : CSharpCodeFixTest<TAnalyzer, T
 
         if (_implicitUsings)
         {
-            TestState.Sources.Add(("/0/GlobalUsings.g.cs", ImplicitUsings(_kind)));
+            TestState.Sources.Add(("/0/GlobalUsings.g.cs", ImplicitUsingsSource.For(_kind)));
             if (FixedState.Sources.Count > 0)
             {
-                FixedState.Sources.Add(("/0/GlobalUsings.g.cs", ImplicitUsings(_kind)));
+                FixedState.Sources.Add(("/0/GlobalUsings.g.cs", ImplicitUsingsSource.For(_kind)));
             }
         }
 
@@ -134,32 +134,6 @@ public class ReadinessTest<TAnalyzer, TCodeFix> : CSharpCodeFixTest<TAnalyzer, T
         TestProjectKind.Test => new[] { "build_property.IsTestProject = true", "build_property.OutputType = Exe" },
         _ => Array.Empty<string>(),
     };
-
-    internal static string ImplicitUsings(TestProjectKind kind)
-    {
-        var usings = new List<string>
-        {
-            "System", "System.Collections.Generic", "System.IO", "System.Linq", "System.Net.Http", "System.Threading", "System.Threading.Tasks",
-        };
-        if (kind is TestProjectKind.Web)
-        {
-            usings.AddRange(new[]
-            {
-                "System.Net.Http.Json", "Microsoft.AspNetCore.Builder", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Http",
-                "Microsoft.AspNetCore.Routing", "Microsoft.Extensions.Configuration", "Microsoft.Extensions.DependencyInjection",
-                "Microsoft.Extensions.Hosting", "Microsoft.Extensions.Logging",
-            });
-        }
-        else if (kind is TestProjectKind.Worker)
-        {
-            usings.AddRange(new[]
-            {
-                "Microsoft.Extensions.Configuration", "Microsoft.Extensions.DependencyInjection", "Microsoft.Extensions.Hosting", "Microsoft.Extensions.Logging",
-            });
-        }
-
-        return string.Concat(usings.Select(u => "global using global::" + u + ";\n"));
-    }
 
     private static bool HasTopLevelStatements(string source)
         => CSharpSyntaxTree.ParseText(System.Text.RegularExpressions.Regex.Replace(source, @"\{\|[A-Za-z0-9]+:|\[\||\|\]|\|\}", string.Empty))

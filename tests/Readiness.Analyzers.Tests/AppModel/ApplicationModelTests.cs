@@ -1,0 +1,149 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Readiness.Analyzers.AppModel;
+using Readiness.Analyzers.Tests.Verifiers;
+using Xunit;
+
+namespace Readiness.Analyzers.Tests.AppModel;
+
+public class ApplicationModelTests
+{
+    private static ApplicationModel Build(CompilationRunner runner)
+        => ApplicationModel.For(runner.CreateCompilation(), runner.CreateOptions(), CancellationToken.None);
+
+    [Fact]
+    public void Minimal_hosting_is_a_web_app_and_its_pipeline_is_recorded()
+    {
+        var model = Build(new CompilationRunner().As(TestProjectKind.Unspecified).WithImplicitUsings().WithSource("/0/Program.cs", """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddHealthChecks();
+            builder.Services.AddRateLimiter(_ => { });
+            builder.Services.AddControllers();
+            var app = builder.Build();
+            app.UseHttpsRedirection();
+            app.UseRateLimiter();
+            app.MapHealthChecks("/health");
+            app.MapControllers();
+            app.Run();
+            """));
+
+        Assert.Equal(ProjectKind.WebApp, model.Kind);
+        Assert.Single(model.HostCreations);
+        Assert.Equal(PipelineTarget.Services, model.CallsNamed("AddHealthChecks").Single().Target);
+        Assert.Equal(PipelineTarget.Application, model.CallsNamed("MapHealthChecks").Single().Target);
+        Assert.True(model.Has("UseRateLimiter"));
+        Assert.True(model.Has("AddControllers"));
+        Assert.False(model.Has("UseHsts"));
+        Assert.False(model.DelegatesToOtherAssemblies);
+        var tree = model.HostCreations[0].Location.SourceTree!;
+        Assert.Single(model.AnchorsIn(tree));
+        Assert.Equal(StartupStyle.MinimalHosting, model.AnchorsIn(tree)[0].Style);
+    }
+
+    [Fact]
+    public void Startup_class_style_is_a_web_app_anchored_on_ConfigureServices()
+    {
+        var model = Build(new CompilationRunner().As(TestProjectKind.Unspecified).WithSource("/0/Startup.cs", """
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Hosting;
+            using Microsoft.Extensions.DependencyInjection;
+            using Microsoft.Extensions.Hosting;
+
+            public static class Program
+            {
+                public static void Main(string[] args)
+                    => Host.CreateDefaultBuilder(args).ConfigureWebHostDefaults(web => web.UseStartup<Startup>()).Build().Run();
+            }
+
+            public class Startup
+            {
+                public void ConfigureServices(IServiceCollection services) => services.AddHealthChecks();
+                public void Configure(IApplicationBuilder app) => app.UseRouting();
+            }
+            """));
+
+        Assert.Equal(ProjectKind.WebApp, model.Kind);
+        Assert.Single(model.StartupTypes);
+        Assert.True(model.Has("AddHealthChecks"));
+        Assert.True(model.Has("UseRouting"));
+        var anchors = model.AnchorsIn(model.StartupTypes[0].Locations[0].SourceTree!);
+        Assert.Contains(anchors, a => a.Style == StartupStyle.StartupClass);
+    }
+
+    [Theory]
+    [InlineData(TestProjectKind.Library, ProjectKind.Library)]
+    [InlineData(TestProjectKind.Test, ProjectKind.TestProject)]
+    [InlineData(TestProjectKind.Console, ProjectKind.ConsoleTool)]
+    [InlineData(TestProjectKind.Worker, ProjectKind.Worker)]
+    [InlineData(TestProjectKind.Web, ProjectKind.WebApp)]
+    public void Build_properties_decide_the_kind_when_code_cannot(TestProjectKind given, ProjectKind expected)
+    {
+        var model = Build(new CompilationRunner().As(given).WithSource("/0/C.cs", "public class C { }"));
+        Assert.Equal(expected, model.Kind);
+    }
+
+    [Fact]
+    public void A_generic_host_with_a_hosted_service_is_a_worker()
+    {
+        var model = Build(new CompilationRunner().As(TestProjectKind.Unspecified).WithSource("/0/Program.cs", """
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Microsoft.Extensions.DependencyInjection;
+            using Microsoft.Extensions.Hosting;
+
+            var builder = Host.CreateApplicationBuilder(args);
+            builder.Services.AddHostedService<Worker>();
+            builder.Build().Run();
+
+            public sealed class Worker : BackgroundService
+            {
+                protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.CompletedTask;
+            }
+            """));
+
+        Assert.Equal(ProjectKind.Worker, model.Kind);
+        Assert.Contains(model.CallsNamed("AddHostedService"), c => c.Method.TypeArguments.Single().Name == "Worker");
+    }
+
+    [Fact]
+    public void Option_overrides_the_detected_kind()
+    {
+        var model = Build(new CompilationRunner().WithGlobalOption("readiness.project_kind", "console").WithSource("/0/C.cs", "public class C { }"));
+        Assert.Equal(ProjectKind.ConsoleTool, model.Kind);
+        Assert.Equal(ProjectKind.WebApp, model.DetectedKind);
+    }
+
+    [Fact]
+    public void Built_once_per_compilation_and_shared()
+    {
+        var runner = new CompilationRunner().WithSource("/0/C.cs", "public class C { }");
+        var compilation = runner.CreateCompilation();
+        var options = runner.CreateOptions();
+        Assert.Same(
+            ApplicationModel.For(compilation, options, CancellationToken.None),
+            ApplicationModel.For(compilation, options, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_console_write_is_reported_on_the_open_document_alone()
+    {
+        // The IDE analyzes open documents only: the compilation-wide model must still be available there.
+        var runner = new CompilationRunner()
+            .As(TestProjectKind.Unspecified)
+            .WithImplicitUsings()
+            .WithSource("/0/Program.cs", """
+                var builder = WebApplication.CreateBuilder(args);
+                var app = builder.Build();
+                app.Run();
+                """)
+            .WithSource("/0/Worker.cs", """
+                public class Reporter
+                {
+                    public void Report() => System.Console.WriteLine("report");
+                }
+                """);
+        var diagnostics = await runner.RunOnDocumentAsync(Repository.Analyzers, "/0/Worker.cs");
+        Assert.Empty(runner.AnalyzerExceptions);
+        Assert.Contains(diagnostics, d => d.Id == "RDY2001");
+    }
+}
