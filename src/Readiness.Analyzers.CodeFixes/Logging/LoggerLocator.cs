@@ -63,6 +63,7 @@ internal sealed class LoggerLocator
     private readonly SemanticModel _model;
     private readonly INamedTypeSymbol _iLogger;
     private readonly INamedTypeSymbol? _webApplication;
+    private readonly System.Collections.Generic.Dictionary<TypeDeclarationSyntax, LoggerInjection?> _injections = new();
 
     private LoggerLocator(SemanticModel model, INamedTypeSymbol iLogger)
     {
@@ -135,7 +136,19 @@ internal sealed class LoggerLocator
             return null;
         }
 
-        var injection = await PlanInjectionAsync(call, solution, cancellationToken).ConfigureAwait(false);
+        // One decision per class: Fix All over many writes in one class searches references once.
+        var declaration = call.FirstAncestorOrSelf<TypeDeclarationSyntax>();
+        if (declaration is null)
+        {
+            return null;
+        }
+
+        if (!_injections.TryGetValue(declaration, out var injection))
+        {
+            injection = await PlanInjectionAsync(declaration, solution, cancellationToken).ConfigureAwait(false);
+            _injections[declaration] = injection;
+        }
+
         return injection is null ? null : LoggerSource.FromInjection(injection);
     }
 
@@ -200,9 +213,8 @@ internal sealed class LoggerLocator
         return false;
     }
 
-    private async Task<LoggerInjection?> PlanInjectionAsync(SyntaxNode call, Solution solution, CancellationToken cancellationToken)
+    private async Task<LoggerInjection?> PlanInjectionAsync(TypeDeclarationSyntax declaration, Solution solution, CancellationToken cancellationToken)
     {
-        var declaration = call.FirstAncestorOrSelf<TypeDeclarationSyntax>();
         if (declaration is not ClassDeclarationSyntax
             || _model.GetDeclaredSymbol(declaration, cancellationToken) is not INamedTypeSymbol type
             || type.IsStatic
@@ -215,7 +227,7 @@ internal sealed class LoggerLocator
             return null;
         }
 
-        var appModel = ApplicationModel.For(_model.Compilation, solution.GetDocument(call.SyntaxTree)?.Project.AnalyzerOptions ?? EmptyOptions, cancellationToken);
+        var appModel = ApplicationModel.For(_model.Compilation, solution.GetDocument(declaration.SyntaxTree)?.Project.AnalyzerOptions ?? EmptyOptions, cancellationToken);
         if (!IsCreatedByContainer(type, appModel))
         {
             return null;
