@@ -20,14 +20,17 @@ public sealed class ApplicationModel
     private static readonly ConditionalWeakTable<Compilation, Holder> Cache = new();
 
     private readonly ImmutableDictionary<string, ImmutableArray<PipelineCall>> _callsByName;
+    private readonly ImmutableHashSet<string> _namesOutsideStartup;
 
     private ApplicationModel(
         ProjectKind kind,
         ProjectKind detectedKind,
         bool referencesLogging,
         ImmutableArray<PipelineCall> calls,
+        ImmutableHashSet<string> namesOutsideStartup,
         ImmutableArray<INamedTypeSymbol> startupTypes)
     {
+        _namesOutsideStartup = namesOutsideStartup;
         Kind = kind;
         DetectedKind = detectedKind;
         ReferencesLogging = referencesLogging;
@@ -74,7 +77,7 @@ public sealed class ApplicationModel
     /// <summary>Whether <c>Microsoft.Extensions.Logging.ILogger</c> is available to the code.</summary>
     public bool ReferencesLogging { get; }
 
-    /// <summary>Every start-up pipeline call found in the compilation, in source order per file.</summary>
+    /// <summary>Every bound start-up pipeline call (see <see cref="CallsNamed"/>), in source order per file.</summary>
     public ImmutableArray<PipelineCall> Calls { get; }
 
     /// <summary>The calls that create the host (<c>WebApplication.CreateBuilder(args)</c> and friends).</summary>
@@ -127,10 +130,17 @@ public sealed class ApplicationModel
         return builder.ToImmutable();
     }
 
-    /// <summary>Whether any start-up call has this method name.</summary>
-    public bool Has(string methodName) => _callsByName.ContainsKey(methodName);
+    /// <summary>
+    /// Whether the app calls a method of this name in its pipeline: a bound start-up call, or a call of that name anywhere
+    /// else in the compilation (matched by name only). Use it for presence; it errs towards "present", which keeps absence
+    /// rules quiet rather than wrong.
+    /// </summary>
+    public bool Has(string methodName) => _callsByName.ContainsKey(methodName) || _namesOutsideStartup.Contains(methodName);
 
-    /// <summary>The start-up calls with this method name.</summary>
+    /// <summary>
+    /// The bound start-up calls with this method name: calls in a file that creates the host, in a <c>Startup</c> class,
+    /// or in an extension method on a builder type. Calls elsewhere count only for <see cref="Has"/>.
+    /// </summary>
     public ImmutableArray<PipelineCall> CallsNamed(string methodName)
         => _callsByName.TryGetValue(methodName, out var calls) ? calls : ImmutableArray<PipelineCall>.Empty;
 
@@ -163,6 +173,7 @@ public sealed class ApplicationModel
     {
         var types = new KnownTypes(compilation);
         var calls = ImmutableArray.CreateBuilder<PipelineCall>();
+        var namesOutsideStartup = new HashSet<string>(StringComparer.Ordinal);
         var startupTypes = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
         var hasHostedService = false;
 
@@ -171,14 +182,14 @@ public sealed class ApplicationModel
             foreach (var tree in compilation.SyntaxTrees)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                ScanTree(compilation, tree, types, calls, startupTypes, ref hasHostedService, cancellationToken);
+                ScanTree(compilation, tree, types, calls, namesOutsideStartup, startupTypes, ref hasHostedService, cancellationToken);
             }
         }
 
         var callArray = calls.ToImmutable();
         var detected = DetectKind(compilation, options, types, callArray, startupTypes.Count > 0, hasHostedService);
         var kind = options.GetGlobal(ReadinessOptions.ProjectKindOverride) ?? detected;
-        return new ApplicationModel(kind, detected, types.ILogger is not null, callArray, startupTypes.ToImmutable());
+        return new ApplicationModel(kind, detected, types.ILogger is not null, callArray, namesOutsideStartup.ToImmutableHashSet(StringComparer.Ordinal), startupTypes.ToImmutable());
     }
 
     private static ProjectKind DetectKind(
@@ -238,32 +249,37 @@ public sealed class ApplicationModel
 
     private static bool IsTrue(string? value) => string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// Scans one tree. Start-up code — a file that creates the host, a <c>Startup</c> class, or an extension method on a
+    /// builder type (<c>this IServiceCollection services</c>…) — is bound, so its calls carry their symbols. Elsewhere,
+    /// pipeline-looking calls are only remembered by name, never bound: binding every method body again would cost as
+    /// much as the compiler's own binding, and a name is enough evidence of presence to keep an absence rule quiet.
+    /// </summary>
     private static void ScanTree(
         Compilation compilation,
         SyntaxTree tree,
         KnownTypes types,
         ImmutableArray<PipelineCall>.Builder calls,
+        HashSet<string> namesOutsideStartup,
         ImmutableArray<INamedTypeSymbol>.Builder startupTypes,
         ref bool hasHostedService,
         CancellationToken cancellationToken)
     {
         var root = tree.GetRoot(cancellationToken);
+        var candidates = new List<InvocationExpressionSyntax>();
+        var isStartupCode = false;
         SemanticModel? model = null;
         foreach (var node in root.DescendantNodes())
         {
             switch (node)
             {
-                case InvocationExpressionSyntax invocation when IsCandidateName(InvokedName(invocation)):
-                    model ??= compilation.GetSemanticModel(tree);
-                    if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol method)
-                    {
-                        var call = Classify(invocation, method, types, compilation.Assembly);
-                        if (call is not null)
-                        {
-                            calls.Add(call);
-                        }
-                    }
+                case InvocationExpressionSyntax invocation when InvokedName(invocation) is { } name && IsCandidateName(name):
+                    candidates.Add(invocation);
+                    isStartupCode |= IsHostFactoryName(name);
+                    break;
 
+                case MethodDeclarationSyntax method when IsBuilderExtension(method):
+                    isStartupCode = true;
                     break;
 
                 case ClassDeclarationSyntax @class when MayBeStartupOrHostedService(@class):
@@ -273,6 +289,7 @@ public sealed class ApplicationModel
                         if (IsStartup(type, types))
                         {
                             startupTypes.Add(type);
+                            isStartupCode = true;
                         }
 
                         if (types.IHostedService is not null && Implements(type, types.IHostedService))
@@ -284,6 +301,53 @@ public sealed class ApplicationModel
                     break;
             }
         }
+
+        if (!isStartupCode)
+        {
+            foreach (var invocation in candidates)
+            {
+                namesOutsideStartup.Add(InvokedName(invocation)!);
+            }
+
+            return;
+        }
+
+        model ??= compilation.GetSemanticModel(tree);
+        foreach (var invocation in candidates)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol method)
+            {
+                var call = Classify(invocation, method, types, compilation.Assembly);
+                if (call is not null)
+                {
+                    calls.Add(call);
+                }
+            }
+        }
+    }
+
+    private static bool IsHostFactoryName(string name)
+        => name is "CreateBuilder" or "CreateSlimBuilder" or "CreateEmptyBuilder" or "CreateApplicationBuilder"
+            or "CreateEmptyApplicationBuilder" or "CreateDefaultBuilder" or "ConfigureWebHostDefaults" or "ConfigureWebHost";
+
+    /// <summary>An extension method on a builder type, by syntax: <c>static X AddThing(this IServiceCollection services…)</c>.</summary>
+    private static bool IsBuilderExtension(MethodDeclarationSyntax method)
+    {
+        var parameters = method.ParameterList.Parameters;
+        if (parameters.Count == 0 || !parameters[0].Modifiers.Any(SyntaxKind.ThisKeyword) || parameters[0].Type is not { } type)
+        {
+            return false;
+        }
+
+        var name = type switch
+        {
+            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+            SimpleNameSyntax simple => simple.Identifier.ValueText,
+            _ => string.Empty,
+        };
+        return name is "IServiceCollection" or "IApplicationBuilder" or "IEndpointRouteBuilder" or "WebApplication"
+            or "WebApplicationBuilder" or "IHostApplicationBuilder" or "IHostBuilder" or "IWebHostBuilder" or "IHealthChecksBuilder";
     }
 
     private static string? InvokedName(InvocationExpressionSyntax invocation) => invocation.Expression switch

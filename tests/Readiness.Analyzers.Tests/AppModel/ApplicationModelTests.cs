@@ -70,6 +70,40 @@ public class ApplicationModelTests
         Assert.Contains(anchors, a => a.Style == StartupStyle.StartupClass);
     }
 
+    [Fact]
+    public void Calls_outside_start_up_code_count_by_name_and_builder_extensions_are_bound()
+    {
+        var model = Build(new CompilationRunner().As(TestProjectKind.Unspecified).WithImplicitUsings()
+            .WithSource("/0/Program.cs", """
+                var builder = WebApplication.CreateBuilder(args);
+                builder.Services.AddInfrastructure();
+                var app = builder.Build();
+                HealthEndpoints.Map(app);
+                app.Run();
+                """)
+            .WithSource("/0/Infrastructure.cs", """
+                public static class InfrastructureExtensions
+                {
+                    public static IServiceCollection AddInfrastructure(this IServiceCollection services)
+                    {
+                        services.AddHealthChecks();
+                        return services;
+                    }
+                }
+                """)
+            .WithSource("/0/HealthEndpoints.cs", """
+                public static class HealthEndpoints
+                {
+                    public static void Map(IEndpointRouteBuilder endpoints) => endpoints.MapHealthChecks("/health");
+                }
+                """));
+
+        Assert.Single(model.CallsNamed("AddHealthChecks"));
+        Assert.True(model.Has("MapHealthChecks"));
+        Assert.Empty(model.CallsNamed("MapHealthChecks"));
+        Assert.False(model.DelegatesToOtherAssemblies);
+    }
+
     [Theory]
     [InlineData(TestProjectKind.Library, ProjectKind.Library)]
     [InlineData(TestProjectKind.Test, ProjectKind.TestProject)]

@@ -1,0 +1,91 @@
+using System.Collections.Immutable;
+using System.Reflection;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Readiness.Analyzers.Benchmarks;
+
+/// <summary>
+/// The peers' comparable rules, loaded from their NuGet packages: SonarAnalyzer.CSharp 8.33.0.40503 and Security Code Scan
+/// 5.6.7. Only the analyzers that own a comparable rule are run, with those rules turned on and the rest off.
+/// </summary>
+public static class PeerAnalyzers
+{
+    /// <summary>Sonar rules comparable to ours: credentials and secrets, console output, weak hashing, debug features, cookies, CORS, JWT.</summary>
+    public static readonly ImmutableHashSet<string> SonarRules = ImmutableHashSet.Create(
+        "S2068", "S6418", "S106", "S2228", "S4792", "S4790", "S4507", "S5122", "S2092", "S3330", "S6781", "S5332", "S2245");
+
+    /// <summary>Security Code Scan rules comparable to ours: hard-coded password, weak hashing, password validator and cookies.</summary>
+    public static readonly ImmutableHashSet<string> ScsRules = ImmutableHashSet.Create(
+        "SCS0015", "SCS0006", "SCS0032", "SCS0033", "SCS0034", "SCS0008", "SCS0009", "SCS0005");
+
+    public static (ImmutableArray<DiagnosticAnalyzer> Analyzers, ImmutableHashSet<string> Rules) Load(string name, string packageFolder, ImmutableHashSet<string> rules)
+    {
+        if (!Directory.Exists(packageFolder))
+        {
+            Console.Error.WriteLine($"{name}: package folder {packageFolder} not found; restore the benchmark project.");
+            return (ImmutableArray<DiagnosticAnalyzer>.Empty, rules);
+        }
+
+        var loader = new Loader();
+        var analyzers = ImmutableArray.CreateBuilder<DiagnosticAnalyzer>();
+        foreach (var dll in Directory.EnumerateFiles(packageFolder, "*.dll", SearchOption.AllDirectories)
+                     .Where(p => p.Contains("/analyzers/", StringComparison.Ordinal)))
+        {
+            var reference = new AnalyzerFileReference(dll, loader);
+            ImmutableArray<DiagnosticAnalyzer> found;
+            try
+            {
+                found = reference.GetAnalyzers(LanguageNames.CSharp);
+            }
+            catch (Exception exception) when (exception is BadImageFormatException or FileLoadException or ReflectionTypeLoadException)
+            {
+                continue;
+            }
+
+            foreach (var analyzer in found)
+            {
+                ImmutableArray<DiagnosticDescriptor> supported;
+                try
+                {
+                    supported = analyzer.SupportedDiagnostics;
+                }
+                catch (Exception)
+                {
+                    continue;
+                }
+
+                if (supported.Any(d => rules.Contains(d.Id)))
+                {
+                    analyzers.Add(analyzer);
+                }
+            }
+        }
+
+        return (analyzers.ToImmutable(), rules);
+    }
+
+    /// <summary>Turns the comparable rules on (hotspots are off by default) and every other rule of those analyzers off.</summary>
+    public static Compilation WithOnly(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, ImmutableHashSet<string> rules)
+    {
+        var options = ImmutableDictionary.CreateBuilder<string, ReportDiagnostic>();
+        foreach (var analyzer in analyzers)
+        {
+            foreach (var descriptor in analyzer.SupportedDiagnostics)
+            {
+                options[descriptor.Id] = rules.Contains(descriptor.Id) ? ReportDiagnostic.Warn : ReportDiagnostic.Suppress;
+            }
+        }
+
+        return compilation.WithOptions(compilation.Options.WithSpecificDiagnosticOptions(options.ToImmutable()));
+    }
+
+    private sealed class Loader : IAnalyzerAssemblyLoader
+    {
+        public void AddDependencyLocation(string fullPath)
+        {
+        }
+
+        public Assembly LoadFromPath(string fullPath) => Assembly.LoadFrom(fullPath);
+    }
+}

@@ -1,0 +1,188 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Globalization;
+using System.Reflection;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Readiness.Analyzers.AppModel;
+using Readiness.Analyzers.Benchmarks;
+
+// Readiness.Analyzers benchmark: our analyzers against the compiler and the peers' comparable rules, side by side,
+// on the same generated code base, in one run. Times are analyzer execution times from Roslyn's telemetry, medians of
+// the repeats after a warm-up.
+var quick = args.Contains("--quick");
+var sizes = quick ? new[] { 20, 100 } : new[] { 50, 500, 5000 };
+var repeats = quick ? 1 : 3;
+string? only = null;
+for (var i = 0; i < args.Length - 1; i++)
+{
+    if (args[i] == "--sizes")
+    {
+        sizes = args[i + 1].Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
+    }
+    else if (args[i] == "--only")
+    {
+        only = args[i + 1];
+    }
+    else if (args[i] == "--repeat")
+    {
+        repeats = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
+    }
+}
+
+var baseDirectory = AppContext.BaseDirectory;
+var references = File.ReadAllLines(Path.Combine(baseDirectory, "benchrefs.txt"))
+    .Where(File.Exists).Distinct().Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToImmutableArray();
+var peers = File.ReadAllLines(Path.Combine(baseDirectory, "peers.txt"))
+    .Select(l => l.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
+
+var ours = typeof(Readiness.Analyzers.Descriptors.RuleIds).Assembly.GetTypes()
+    .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null)
+    .OrderBy(t => t.FullName, StringComparer.Ordinal)
+    .Where(t => only is null || t.Name == only)
+    .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+    .ToImmutableArray();
+var (sonar, sonarRules) = PeerAnalyzers.Load("SonarAnalyzer.CSharp 8.33.0.40503", peers["sonar"], PeerAnalyzers.SonarRules);
+var (scs, scsRules) = PeerAnalyzers.Load("Security Code Scan 5.6.7", peers["scs"], PeerAnalyzers.ScsRules);
+var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new WebAppOptions());
+
+Console.WriteLine($"Readiness.Analyzers benchmark — {ours.Length} analyzers of ours, {sonar.Length} comparable Sonar analyzers, {scs.Length} comparable SCS analyzers");
+Console.WriteLine($"sizes (files): {string.Join(", ", sizes)}; repeats: {repeats} (+1 warm-up); {Environment.ProcessorCount} cores; .NET {Environment.Version}");
+Console.WriteLine();
+
+var results = new List<SizeResult>();
+foreach (var size in sizes)
+{
+    var files = new CodeBaseGenerator(seed: 20261128).Generate(size);
+    var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
+    var trees = files.Select(f => CSharpSyntaxTree.ParseText(f.Text, parseOptions, "/gen/" + f.Path)).ToImmutableArray();
+    var lines = files.Sum(f => f.Text.Count(c => c == '\n'));
+    CSharpCompilation NewCompilation() => CSharpCompilation.Create(
+        "Generated", trees, references,
+        new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable, concurrentBuild: true));
+
+    var errors = NewCompilation().GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+    if (errors.Count > 0)
+    {
+        Console.WriteLine($"warning: the generated code base has {errors.Count} compiler errors, e.g. {errors[0]}");
+    }
+
+    var compiler = Median(repeats, () =>
+    {
+        var watch = Stopwatch.StartNew();
+        using var stream = new MemoryStream();
+        NewCompilation().Emit(stream);
+        return watch.Elapsed.TotalMilliseconds;
+    });
+
+    var ourTimes = MeasureAnalyzers(NewCompilation, ours, options, repeats);
+    var sonarTimes = sonar.IsEmpty ? new Dictionary<string, double>() : MeasureAnalyzers(() => (CSharpCompilation)PeerAnalyzers.WithOnly(NewCompilation(), sonar, sonarRules), sonar, options, repeats);
+    var scsTimes = scs.IsEmpty ? new Dictionary<string, double>() : MeasureAnalyzers(() => (CSharpCompilation)PeerAnalyzers.WithOnly(NewCompilation(), scs, scsRules), scs, options, repeats);
+
+    var model = Median(repeats, () =>
+    {
+        var compilation = NewCompilation();
+        compilation.GetDiagnostics();
+        var watch = Stopwatch.StartNew();
+        ApplicationModel.Build(compilation, options, CancellationToken.None);
+        return watch.Elapsed.TotalMilliseconds;
+    });
+
+    var ide = Median(repeats, () =>
+    {
+        var compilation = NewCompilation();
+        var program = compilation.SyntaxTrees.First(t => t.FilePath.EndsWith("/Program.cs", StringComparison.Ordinal));
+        var withAnalyzers = compilation.WithAnalyzers(ours, options);
+        var watch = Stopwatch.StartNew();
+        withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(compilation.GetSemanticModel(program), null, CancellationToken.None).GetAwaiter().GetResult();
+        return watch.Elapsed.TotalMilliseconds;
+    });
+
+    results.Add(new SizeResult(size, lines, compiler, ourTimes, sonarTimes, scsTimes, model, ide));
+    Console.WriteLine($"measured {size} files ({lines:N0} lines): compiler {compiler:F0} ms, ours {ourTimes.Values.Sum():F0} ms, Sonar {sonarTimes.Values.Sum():F0} ms, SCS {scsTimes.Values.Sum():F0} ms");
+}
+
+Console.WriteLine();
+Report.Print(results, ours);
+return 0;
+
+static Dictionary<string, double> MeasureAnalyzers(Func<CSharpCompilation> newCompilation, ImmutableArray<DiagnosticAnalyzer> analyzers, AnalyzerOptions options, int repeats)
+{
+    var samples = new Dictionary<string, List<double>>();
+    for (var run = 0; run <= repeats; run++)
+    {
+        var compilation = newCompilation();
+        var withAnalyzers = compilation.WithAnalyzers(
+            analyzers,
+            new CompilationWithAnalyzersOptions(options, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: true, reportSuppressedDiagnostics: false));
+        withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult();
+        if (run == 0)
+        {
+            continue; // warm-up
+        }
+
+        foreach (var analyzer in analyzers)
+        {
+            var telemetry = withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).GetAwaiter().GetResult();
+            var name = analyzer.GetType().Name;
+            if (!samples.TryGetValue(name, out var list))
+            {
+                samples[name] = list = new List<double>();
+            }
+
+            list.Add(telemetry.ExecutionTime.TotalMilliseconds);
+        }
+    }
+
+    return samples.ToDictionary(p => p.Key, p => MedianOf(p.Value));
+}
+
+static double Median(int repeats, Func<double> measure)
+{
+    measure(); // warm-up
+    var values = new List<double>();
+    for (var i = 0; i < repeats; i++)
+    {
+        values.Add(measure());
+    }
+
+    return MedianOf(values);
+}
+
+static double MedianOf(List<double> values)
+{
+    values.Sort();
+    return values.Count == 0 ? 0 : values.Count % 2 == 1 ? values[values.Count / 2] : (values[values.Count / 2 - 1] + values[values.Count / 2]) / 2;
+}
+
+internal sealed record SizeResult(
+    int Files,
+    int Lines,
+    double CompilerMs,
+    Dictionary<string, double> Ours,
+    Dictionary<string, double> Sonar,
+    Dictionary<string, double> Scs,
+    double ModelMs,
+    double IdeProgramMs);
+
+/// <summary>The project-wide options a web app built with the package's props has.</summary>
+internal sealed class WebAppOptions : AnalyzerConfigOptionsProvider
+{
+    private static readonly Options Global = new(new Dictionary<string, string>
+    {
+        ["build_property.UsingMicrosoftNETSdkWeb"] = "true",
+        ["build_property.OutputType"] = "Exe",
+    });
+
+    public override AnalyzerConfigOptions GlobalOptions => Global;
+
+    public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Global;
+
+    public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Global;
+
+    private sealed class Options(Dictionary<string, string> values) : AnalyzerConfigOptions
+    {
+        public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) => values.TryGetValue(key, out value);
+    }
+}

@@ -1,0 +1,62 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Readiness.Analyzers.Benchmarks;
+
+/// <summary>Prints the tables: per analyzer, time, share of compiler time and time per 1,000 lines at each size; peers and ratios.</summary>
+internal static class Report
+{
+    public static void Print(IReadOnlyList<SizeResult> results, ImmutableArray<DiagnosticAnalyzer> ours)
+    {
+        var sizes = string.Join(" | ", results.Select(r => $"{r.Files} files ({r.Lines / 1000.0:F0}k lines)"));
+        Console.WriteLine($"| | {sizes} |");
+        Console.WriteLine("|---|" + string.Concat(results.Select(_ => "---|")));
+        Row("Compiler alone (emit to memory), ms", results, r => F(r.CompilerMs));
+        Row("All of ours, ms", results, r => F(r.Ours.Values.Sum()));
+        Row("All of ours, share of compiler time", results, r => P(r.Ours.Values.Sum() / r.CompilerMs));
+        Row("All of ours, µs per 1,000 lines", results, r => F(r.Ours.Values.Sum() * 1000 * 1000 / r.Lines));
+        Row("Application model (once per compilation), ms", results, r => F(r.ModelMs, 1));
+        Row("IDE path: Program.cs alone, all of ours, ms", results, r => F(r.IdeProgramMs, 1));
+        Row("Sonar comparable rules, ms", results, r => F(r.Sonar.Values.Sum()));
+        Row("SCS comparable rules, ms", results, r => F(r.Scs.Values.Sum()));
+        Row("Ours ÷ Sonar comparable", results, r => Ratio(r.Ours.Values.Sum(), r.Sonar.Values.Sum()));
+        Row("Ours ÷ SCS comparable", results, r => Ratio(r.Ours.Values.Sum(), r.Scs.Values.Sum()));
+
+        Console.WriteLine();
+        Console.WriteLine("Per analyzer of ours — ms (µs per 1,000 lines):");
+        Console.WriteLine($"| analyzer | {string.Join(" | ", results.Select(r => r.Files + " files"))} | share of compiler at largest |");
+        Console.WriteLine("|---|" + string.Concat(results.Select(_ => "---|")) + "---|");
+        foreach (var name in ours.Select(a => a.GetType().Name))
+        {
+            var cells = results.Select(r => r.Ours.TryGetValue(name, out var ms) ? $"{F(ms, 1)} ({F(ms * 1000 * 1000 / r.Lines)})" : "-");
+            var last = results[^1];
+            Console.WriteLine($"| {name} | {string.Join(" | ", cells)} | {P((last.Ours.TryGetValue(name, out var lastMs) ? lastMs : 0) / last.CompilerMs)} |");
+        }
+
+        foreach (var (title, select) in new (string, Func<SizeResult, Dictionary<string, double>>)[] { ("Sonar", r => r.Sonar), ("SCS", r => r.Scs) })
+        {
+            var names = results.SelectMany(r => select(r).Keys).Distinct().OrderBy(n => n, StringComparer.Ordinal).ToList();
+            if (names.Count == 0)
+            {
+                continue;
+            }
+
+            Console.WriteLine();
+            Console.WriteLine($"Per comparable {title} analyzer — ms:");
+            foreach (var name in names)
+            {
+                Console.WriteLine($"| {name} | {string.Join(" | ", results.Select(r => select(r).TryGetValue(name, out var ms) ? F(ms, 1) : "-"))} |");
+            }
+        }
+    }
+
+    private static void Row(string title, IReadOnlyList<SizeResult> results, Func<SizeResult, string> cell)
+        => Console.WriteLine($"| {title} | {string.Join(" | ", results.Select(cell))} |");
+
+    private static string F(double value, int decimals = 0) => value.ToString("F" + decimals, CultureInfo.InvariantCulture);
+
+    private static string P(double value) => (value * 100).ToString("F2", CultureInfo.InvariantCulture) + "%";
+
+    private static string Ratio(double ours, double peer) => peer <= 0 ? "n/a" : (ours / peer).ToString("F2", CultureInfo.InvariantCulture) + "×";
+}
