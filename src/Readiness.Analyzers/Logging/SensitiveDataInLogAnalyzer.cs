@@ -198,7 +198,9 @@ public sealed class SensitiveDataInLogAnalyzer : DiagnosticAnalyzer
                 return true;
             }
 
-            if (LoggerMessageAttribute is not null)
+            // [LoggerMessage] methods are partial methods declared in source: look at attributes only for those.
+            if (LoggerMessageAttribute is not null
+                && (definition.IsPartialDefinition || definition.PartialDefinitionPart is not null))
             {
                 var declaration = definition.PartialDefinitionPart ?? definition;
                 foreach (var attribute in declaration.GetAttributes())
