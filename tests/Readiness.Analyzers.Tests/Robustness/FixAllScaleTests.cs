@@ -41,17 +41,12 @@ public class FixAllScaleTests
         source.Append("        return Task.CompletedTask;\n    }\n}\n");
 
         using var workspace = new AdhocWorkspace();
-        var projectId = ProjectId.CreateNewId();
-        var solution = workspace.CurrentSolution
-            .AddProject(ProjectInfo.Create(projectId, VersionStamp.Default, "Scale", "Scale", LanguageNames.CSharp,
-                compilationOptions: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary),
-                parseOptions: new CSharpParseOptions(LanguageVersion.Latest),
-                metadataReferences: TestReferences.All))
-            .AddAnalyzerConfigDocument(DocumentId.CreateNewId(projectId), ".globalconfig",
-                SourceText.From("is_global = true\nbuild_property.UsingMicrosoftNETSdkWorker = true\nbuild_property.OutputType = Exe\n"), filePath: "/.globalconfig");
-        var documentId = DocumentId.CreateNewId(projectId);
-        solution = solution.AddDocument(documentId, "Chatty.cs", SourceText.From(source.ToString()), filePath: "/0/Chatty.cs");
-        var document = solution.GetDocument(documentId)!;
+        var document = TestWorkspace.AddProject(
+            workspace,
+            OutputKind.DynamicallyLinkedLibrary,
+            new[] { ("/0/Chatty.cs", SourceText.From(source.ToString())) },
+            TestWorkspace.Worker).Documents.Single();
+        var documentId = document.Id;
 
         var compilation = (await document.Project.GetCompilationAsync())!;
         var diagnostics = await compilation

@@ -72,7 +72,7 @@ public class TortureTests(ITestOutputHelper output)
                     foreach (var fixer in fixersById[diagnostic.Id])
                     {
                         Interlocked.Increment(ref fixesTried);
-                        var failure = await TryFixAsync(workspace, runner, source, diagnostic, fixer, bound.Token);
+                        var failure = await TryFixAsync(workspace, runner, diagnostic, fixer, bound.Token);
                         if (failure is not null)
                         {
                             lock (failures)
@@ -89,26 +89,15 @@ public class TortureTests(ITestOutputHelper output)
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures.Take(20)));
     }
 
-    private static async Task<string?> TryFixAsync(AdhocWorkspace workspace, CompilationRunner runner, string source, Diagnostic diagnostic, CodeFixProvider fixer, CancellationToken cancellationToken)
+    private static async Task<string?> TryFixAsync(AdhocWorkspace workspace, CompilationRunner runner, Diagnostic diagnostic, CodeFixProvider fixer, CancellationToken cancellationToken)
     {
         var compilation = runner.CreateCompilation();
-        var projectId = ProjectId.CreateNewId();
-        var solution = workspace.CurrentSolution
-            .AddProject(ProjectInfo.Create(projectId, VersionStamp.Default, "Torture", "Torture", LanguageNames.CSharp,
-                compilationOptions: compilation.Options,
-                parseOptions: new CSharpParseOptions(LanguageVersion.Latest),
-                metadataReferences: TestReferences.All));
-        foreach (var tree in compilation.SyntaxTrees)
-        {
-            solution = solution.AddDocument(DocumentId.CreateNewId(projectId), Path.GetFileName(tree.FilePath), tree.GetText(cancellationToken), filePath: tree.FilePath);
-        }
-
-        solution = solution.AddAnalyzerConfigDocument(
-            DocumentId.CreateNewId(projectId),
-            ".globalconfig",
-            SourceText.From("is_global = true\nbuild_property.UsingMicrosoftNETSdkWeb = true\nbuild_property.OutputType = Exe\n"),
-            filePath: "/.globalconfig");
-        var document = solution.Projects.Single().Documents.Single(d => d.FilePath == "/0/Test.cs");
+        var project = TestWorkspace.AddProject(
+            workspace,
+            compilation.Options.OutputKind,
+            compilation.SyntaxTrees.Select(tree => (tree.FilePath, tree.GetText(cancellationToken))),
+            TestWorkspace.WebApp);
+        var document = project.Documents.Single(d => d.FilePath == "/0/Test.cs");
         var actions = new List<CodeAction>();
         try
         {
