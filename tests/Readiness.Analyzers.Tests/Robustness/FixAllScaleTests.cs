@@ -59,7 +59,7 @@ public class FixAllScaleTests
         await fixer.RegisterCodeFixesAsync(new CodeFixContext(document, diagnostics[0], (action, _) => registered ??= action, CancellationToken.None));
         Assert.NotNull(registered);
 
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         var context = new FixAllContext(
             document,
             fixer,

@@ -16,7 +16,7 @@ namespace Readiness.Analyzers.Tests.Robustness;
 /// </summary>
 public class TortureTests(ITestOutputHelper output)
 {
-    private static readonly TimeSpan PerRunBound = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan PerRunBound = TimeSpan.FromSeconds(60);
 
     [Fact]
     public async Task Analyzers_and_fixes_survive_truncated_and_mutated_code()
