@@ -93,9 +93,9 @@ internal sealed class HealthCoverage
                     coverage.Redis = true;
                     break;
                 case "AddCheck" or "AddTypeActivatedCheck" or "AddAsyncCheck":
-                    coverage.Other = true;
                     if (method.TypeArguments.Length > 0)
                     {
+                        coverage.Other = true;
                         coverage.AddCustomCheck(method.TypeArguments[0], types);
                     }
                     else
@@ -128,6 +128,7 @@ internal sealed class HealthCoverage
         if (model.GetOperation(node, cancellationToken) is not IInvocationOperation invocation)
         {
             Unknown = true;
+            Other = true;
             return;
         }
 
@@ -141,18 +142,22 @@ internal sealed class HealthCoverage
 
             if (value is IDelegateCreationOperation { Target: IAnonymousFunctionOperation function })
             {
+                // HealthCheckResult.Healthy() is an in-process ("self") check: it covers nothing.
                 if (!ConstantResponse.Create(compilation).IsConstant(function.Body))
                 {
                     Unknown = true;
+                    Other = true;
                 }
             }
             else if (value is IDelegateCreationOperation)
             {
                 // A method group: we do not follow it.
                 Unknown = true;
+                Other = true;
             }
             else if (value.Type is { } type && HealthTypes.IsOrImplements(type, types.IHealthCheck))
             {
+                Other = true;
                 AddCustomCheck(type, types);
             }
         }
