@@ -321,7 +321,7 @@ public sealed class HealthChecksCodeFixProvider : CodeFixProvider
             }
 
             var body = configureServices.Body;
-            var position = body.CloseBraceToken.SpanStart;
+            var position = InsidePosition(body);
             var registration = Registration(services.Identifier.ValueText, contexts, model, position);
             edit.Append.Add((body, Statement(registration, endOfLine)));
             NeedNamespaceFor(edit, model, position, services.Identifier.ValueText + ".AddHealthChecks()", DependencyInjectionNamespace);
@@ -347,7 +347,7 @@ public sealed class HealthChecksCodeFixProvider : CodeFixProvider
                 && invocation.ArgumentList.Arguments[0].Expression is SimpleLambdaExpressionSyntax { Block: { } block } lambda)
             {
                 var endpoints = lambda.Parameter.Identifier.ValueText;
-                var position = block.CloseBraceToken.SpanStart;
+                var position = InsidePosition(block);
                 foreach (var statement in MappingStatements(edit, endpoints + ".MapHealthChecks", paths, model, position, endOfLine, endpoints + ".MapHealthChecks(\"/\")"))
                 {
                     edit.Append.Add((block, statement));
@@ -363,7 +363,7 @@ public sealed class HealthChecksCodeFixProvider : CodeFixProvider
         var appName = app.Identifier.ValueText;
         if (first is null)
         {
-            foreach (var statement in MappingStatements(edit, appName + ".UseHealthChecks", paths, model, configure.Body.CloseBraceToken.SpanStart, endOfLine, appName + ".UseHealthChecks(\"/\")"))
+            foreach (var statement in MappingStatements(edit, appName + ".UseHealthChecks", paths, model, InsidePosition(configure.Body), endOfLine, appName + ".UseHealthChecks(\"/\")"))
             {
                 edit.Append.Add((configure.Body, statement));
             }
@@ -374,6 +374,10 @@ public sealed class HealthChecksCodeFixProvider : CodeFixProvider
         AddMappings(edit, appName + ".UseHealthChecks", paths, model, first, endOfLine, appName + ".UseHealthChecks(\"/\")");
         return true;
     }
+
+    /// <summary>A position where speculative binding sees the block's scope: its last statement, else just inside the brace.</summary>
+    private static int InsidePosition(BlockSyntax block)
+        => block.Statements.Count > 0 ? block.Statements[block.Statements.Count - 1].SpanStart : block.OpenBraceToken.Span.End;
 
     private static void AddMappings(Edit edit, string call, ImmutableArray<string> paths, SemanticModel model, StatementSyntax before, string endOfLine, string probe)
     {
@@ -506,6 +510,14 @@ public sealed class HealthChecksCodeFixProvider : CodeFixProvider
     {
         var directive = SyntaxFactory.UsingDirective(SyntaxFactory.ParseName(name)).WithTrailingTrivia(SyntaxFactory.EndOfLine(endOfLine));
         var usings = root.Usings;
+        foreach (var existing in usings)
+        {
+            if (existing.Alias is null && existing.StaticKeyword.IsKind(SyntaxKind.None) && existing.Name?.ToString() == name)
+            {
+                return root;
+            }
+        }
+
         if (usings.Count == 0)
         {
             var first = root.GetFirstToken(includeZeroWidth: true);
