@@ -54,6 +54,11 @@ internal sealed class HealthFacts
             {
                 HasOpaqueDelegation = true;
             }
+            else if (!onHealthBuilder && IsPackagedHealthSetup(call, compilation.Assembly))
+            {
+                // e.g. services.AddKubernetesProbes() (a Microsoft.* package): it sets up health checks we do not model.
+                HasOpaqueDelegation = true;
+            }
         }
 
         Registrations = registrations.ToImmutable();
@@ -151,6 +156,20 @@ internal sealed class HealthFacts
         }
 
         return method.IsStatic ? null : method.ContainingType;
+    }
+
+    private static bool IsPackagedHealthSetup(PipelineCall call, IAssemblySymbol self)
+    {
+        if (call.Name is "AddHealthChecks" or "MapHealthChecks" or "UseHealthChecks")
+        {
+            return false;
+        }
+
+        var name = call.Name;
+        var assembly = (call.Method.ReducedFrom ?? call.Method).ContainingAssembly;
+        return (name.IndexOf("Health", StringComparison.Ordinal) >= 0 || name.IndexOf("Probe", StringComparison.Ordinal) >= 0)
+            && assembly is not null
+            && !SymbolEqualityComparer.Default.Equals(assembly, self);
     }
 
     private static bool IsKnownNotToTouchHealthChecks(IMethodSymbol method)

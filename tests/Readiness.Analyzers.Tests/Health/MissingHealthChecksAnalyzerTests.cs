@@ -179,6 +179,31 @@ public class MissingHealthChecksAnalyzerTests
     }
 
     [Fact]
+    public async Task Silent_when_a_framework_package_sets_up_probes()
+    {
+        // Microsoft.Extensions.Diagnostics.Probes: AddKubernetesProbes() registers health checks and a probe listener we do not model.
+        var test = Test("""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddKubernetesProbes();
+            var app = builder.Build();
+            app.Run();
+            """);
+        var project = test.TestState.AdditionalProjects["Microsoft.Extensions.Diagnostics.Probes"];
+        project.AdditionalReferences.AddRange(TestReferences.All);
+        project.Sources.Add(("/Probes/Probes.cs", """
+            namespace Microsoft.Extensions.DependencyInjection
+            {
+                public static class KubernetesProbesExtensions
+                {
+                    public static IServiceCollection AddKubernetesProbes(this IServiceCollection services) => services;
+                }
+            }
+            """));
+        test.TestState.AdditionalProjectReferences.Add("Microsoft.Extensions.Diagnostics.Probes");
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task A_library_extension_known_not_to_touch_health_checks_is_not_delegation()
     {
         await Test("""
