@@ -112,6 +112,30 @@ public class ConstantHealthEndpointAnalyzerTests
     }
 
     [Fact]
+    public async Task A_controller_that_runs_the_health_checks_is_clean()
+    {
+        await Test("""
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+            [ApiController]
+            [Route("health")]
+            public class HealthController(HealthCheckService health) : ControllerBase
+            {
+                [HttpGet]
+                public async Task<IActionResult> Get()
+                {
+                    var report = await health.CheckHealthAsync();
+                    return report.Status == HealthStatus.Healthy ? Ok("Healthy") : StatusCode(503);
+                }
+
+                [HttpGet("live")]
+                public IActionResult Live() => Ok();
+            }
+            """).RunAsync();
+    }
+
+    [Fact]
     public async Task A_constant_endpoint_beside_real_mapped_health_checks_is_the_liveness_probe()
     {
         await Test("""

@@ -228,6 +228,36 @@ public class HealthChecksCodeFixTests
     }
 
     [Fact]
+    public async Task Works_inside_Main_and_keeps_CRLF_line_endings()
+    {
+        const string source = """
+            public static class Program
+            {
+                public static void Main(string[] args)
+                {
+                    var builder = {|RDY3001:WebApplication.CreateBuilder(args)|};
+                    var app = builder.Build();
+                    app.Run();
+                }
+            }
+            """;
+        const string fixedSource = """
+            public static class Program
+            {
+                public static void Main(string[] args)
+                {
+                    var builder = WebApplication.CreateBuilder(args);
+                    builder.Services.AddHealthChecks();
+                    var app = builder.Build();
+                    app.MapHealthChecks("/health");
+                    app.Run();
+                }
+            }
+            """;
+        await Test(source.Replace("\n", "\r\n"), fixedSource.Replace("\n", "\r\n")).RunAsync();
+    }
+
+    [Fact]
     public async Task No_fix_when_the_app_is_not_kept_in_a_local()
     {
         var test = new ReadinessTest<MissingHealthChecksAnalyzer, HealthChecksCodeFixProvider>().WithImplicitUsings().WithSource("""
