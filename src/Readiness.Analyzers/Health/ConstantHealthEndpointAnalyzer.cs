@@ -1,0 +1,195 @@
+using System;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Readiness.Analyzers.Health;
+
+/// <summary>
+/// RDY3004: a hand-rolled health endpoint that always answers healthy — <c>app.MapGet("/health", () =&gt; "ok")</c> or a
+/// controller action routed <c>health</c> returning <c>Ok("Healthy")</c> — without consulting <c>HealthCheckService</c> or
+/// anything else. Liveness routes (<c>/health/live</c>, <c>/alive</c>, <c>/ping</c>) are meant to be constant and are not
+/// reported, nor is anything when the app also exposes real health checks with <c>MapHealthChecks</c>/<c>UseHealthChecks</c>
+/// (the constant endpoint then serves as the liveness probe).
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ConstantHealthEndpointAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(Descriptors.Descriptors.RDY3004_ConstantHealthEndpoint);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(static start =>
+        {
+            var compilation = start.Compilation;
+            var endpointRouteBuilder = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Routing.IEndpointRouteBuilder");
+            if (endpointRouteBuilder is null
+                || compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.IHealthChecksBuilder") is null)
+            {
+                return;
+            }
+
+            var controllerBase = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ControllerBase");
+            var constant = ConstantResponse.Create(compilation);
+
+            start.RegisterOperationAction(
+                context =>
+                {
+                    var invocation = (IInvocationOperation)context.Operation;
+                    var method = invocation.TargetMethod;
+                    if (method.Name is not ("MapGet" or "MapMethods" or "Map")
+                        || !HealthTypes.IsOrImplements(HealthFacts.ReceiverOf(method), endpointRouteBuilder))
+                    {
+                        return;
+                    }
+
+                    IArgumentOperation? pattern = null;
+                    IAnonymousFunctionOperation? handler = null;
+                    foreach (var argument in invocation.Arguments)
+                    {
+                        var name = argument.Parameter?.Name;
+                        if (name == "pattern")
+                        {
+                            pattern = argument;
+                        }
+                        else if (name is "handler" or "requestDelegate")
+                        {
+                            handler = AnonymousFunction(argument.Value);
+                        }
+                    }
+
+                    if (pattern?.Value.ConstantValue is not { HasValue: true, Value: string route }
+                        || handler is null
+                        || HealthRoutes.Classify(route) != HealthRouteKind.HealthOrReadiness
+                        || !constant.IsConstant(handler.Body)
+                        || !Applies(context.Compilation, context.Options, context.CancellationToken))
+                    {
+                        return;
+                    }
+
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.Descriptors.RDY3004_ConstantHealthEndpoint,
+                        pattern.Value.Syntax.GetLocation(),
+                        route));
+                },
+                OperationKind.Invocation);
+
+            if (controllerBase is null)
+            {
+                return;
+            }
+
+            start.RegisterOperationBlockAction(context =>
+            {
+                if (context.OwningSymbol is not IMethodSymbol { MethodKind: MethodKind.Ordinary, IsStatic: false, DeclaredAccessibility: Accessibility.Public } action
+                    || !HealthTypes.DerivesFrom(action.ContainingType, controllerBase))
+                {
+                    return;
+                }
+
+                var route = ControllerRoute(action);
+                if (route is null || HealthRoutes.Classify(route) != HealthRouteKind.HealthOrReadiness)
+                {
+                    return;
+                }
+
+                IOperation? body = null;
+                foreach (var block in context.OperationBlocks)
+                {
+                    if (block is IMethodBodyBaseOperation methodBody)
+                    {
+                        body = (IOperation?)methodBody.BlockBody ?? methodBody.ExpressionBody;
+                    }
+                    else if (block is IBlockOperation)
+                    {
+                        body = block;
+                    }
+                }
+
+                if (body is null
+                    || !constant.IsConstant(body)
+                    || !Applies(context.Compilation, context.Options, context.CancellationToken))
+                {
+                    return;
+                }
+
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.Descriptors.RDY3004_ConstantHealthEndpoint,
+                    action.Locations[0],
+                    route));
+            });
+        });
+    }
+
+    private static bool Applies(Compilation compilation, AnalyzerOptions options, System.Threading.CancellationToken cancellationToken)
+    {
+        var facts = HealthFacts.For(compilation, options, cancellationToken);
+        return facts is not null && facts.Model.IsWebApp && facts.Exposures.IsEmpty;
+    }
+
+    private static IAnonymousFunctionOperation? AnonymousFunction(IOperation value)
+    {
+        while (value is IConversionOperation conversion)
+        {
+            value = conversion.Operand;
+        }
+
+        return value is IDelegateCreationOperation { Target: IAnonymousFunctionOperation function } ? function : null;
+    }
+
+    /// <summary>
+    /// The action's route: its own GET/route template, or (when it has none) the controller's <c>[Route]</c> template with
+    /// <c>[controller]</c> replaced. Null when the action does not answer GET by an attribute route.
+    /// </summary>
+    private static string? ControllerRoute(IMethodSymbol action)
+    {
+        string? own = null;
+        var isGet = false;
+        foreach (var attribute in action.GetAttributes())
+        {
+            var name = attribute.AttributeClass?.Name;
+            if (name is "HttpGetAttribute" or "HttpHeadAttribute")
+            {
+                isGet = true;
+                own ??= FirstString(attribute);
+            }
+            else if (name is "RouteAttribute")
+            {
+                own ??= FirstString(attribute);
+            }
+        }
+
+        if (!isGet)
+        {
+            return null;
+        }
+
+        if (own is not null && own.Length > 0)
+        {
+            return own;
+        }
+
+        foreach (var attribute in action.ContainingType.GetAttributes())
+        {
+            if (attribute.AttributeClass?.Name == "RouteAttribute" && FirstString(attribute) is { } template)
+            {
+                var controller = action.ContainingType.Name;
+                if (controller.EndsWith("Controller", StringComparison.Ordinal))
+                {
+                    controller = controller.Substring(0, controller.Length - "Controller".Length);
+                }
+
+                return template.Replace("[controller]", controller);
+            }
+        }
+
+        return null;
+    }
+
+    private static string? FirstString(AttributeData attribute)
+        => attribute.ConstructorArguments.Length > 0 && attribute.ConstructorArguments[0].Value is string text ? text : null;
+}

@@ -1,0 +1,259 @@
+using System;
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Readiness.Analyzers.AppModel;
+
+namespace Readiness.Analyzers.Health;
+
+/// <summary>
+/// What the app does about health checks, read from the shared <see cref="ApplicationModel"/> once per compilation:
+/// where checks are registered (<c>AddHealthChecks</c>), where they are exposed (<c>MapHealthChecks</c>/<c>UseHealthChecks</c>),
+/// which checks are added to the <c>IHealthChecksBuilder</c>, and whether start-up delegates to code we cannot see.
+/// </summary>
+internal sealed class HealthFacts
+{
+    private static readonly ConditionalWeakTable<Compilation, Holder> Cache = new();
+
+    private readonly Compilation _compilation;
+    private readonly object _gate = new();
+    private bool? _hasHandRolledEndpoint;
+    private HealthCoverage? _coverage;
+
+    private HealthFacts(Compilation compilation, ApplicationModel model, HealthTypes types)
+    {
+        _compilation = compilation;
+        Model = model;
+        Types = types;
+        var registrations = ImmutableArray.CreateBuilder<PipelineCall>();
+        var exposures = ImmutableArray.CreateBuilder<PipelineCall>();
+        var checks = ImmutableArray.CreateBuilder<PipelineCall>();
+        foreach (var call in model.Calls)
+        {
+            var receiver = ReceiverOf(call.Method);
+            var onHealthBuilder = types.IsHealthChecksBuilder(receiver);
+            if (call.Target == PipelineTarget.Services && onHealthBuilder)
+            {
+                checks.Add(call);
+            }
+            else if (call.Target == PipelineTarget.Services && types.IsHealthChecksBuilder(call.Method.ReturnType))
+            {
+                // AddHealthChecks() and anything else on IServiceCollection that hands back the health-checks builder.
+                registrations.Add(call);
+            }
+            else if (call.Target == PipelineTarget.Application && call.Name is "MapHealthChecks" or "UseHealthChecks")
+            {
+                exposures.Add(call);
+            }
+
+            if (call.IsInOtherAssembly && !onHealthBuilder && !IsKnownNotToTouchHealthChecks(call.Method))
+            {
+                HasOpaqueDelegation = true;
+            }
+            else if (!onHealthBuilder && IsPackagedHealthSetup(call, compilation.Assembly))
+            {
+                // e.g. services.AddKubernetesProbes() (a Microsoft.* package): it sets up health checks we do not model.
+                HasOpaqueDelegation = true;
+            }
+        }
+
+        Registrations = registrations.ToImmutable();
+        Exposures = exposures.ToImmutable();
+        Checks = checks.ToImmutable();
+    }
+
+    public ApplicationModel Model { get; }
+
+    public HealthTypes Types { get; }
+
+    /// <summary><c>services.AddHealthChecks()</c> (and other registrations returning <c>IHealthChecksBuilder</c>).</summary>
+    public ImmutableArray<PipelineCall> Registrations { get; }
+
+    /// <summary><c>MapHealthChecks(…)</c> and <c>UseHealthChecks(…)</c>.</summary>
+    public ImmutableArray<PipelineCall> Exposures { get; }
+
+    /// <summary>Calls on <c>IHealthChecksBuilder</c>: <c>AddCheck</c>, <c>AddDbContextCheck</c>, <c>AddNpgSql</c>, <c>AddRedis</c>…</summary>
+    public ImmutableArray<PipelineCall> Checks { get; }
+
+    /// <summary>
+    /// True when start-up calls an extension method from another, non-framework assembly that might register or map health
+    /// checks (<c>builder.AddServiceDefaults()</c>, <c>app.MapDefaultEndpoints()</c>, an Aspire component…). Health-check
+    /// builder extensions (<c>AddNpgSql</c>, <c>AddRedis</c>) and a few libraries known not to touch health checks do not count.
+    /// </summary>
+    public bool HasOpaqueDelegation { get; }
+
+    public static HealthFacts? For(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
+        => Cache.GetValue(compilation, static _ => new Holder()).Get(compilation, options, cancellationToken);
+
+    /// <summary>
+    /// Whether the app serves a health route of its own (<c>MapGet("/health", …)</c>, <c>[HttpGet("health")]</c>) or consults
+    /// <c>HealthCheckService</c> directly: then the absence rules stay silent and RDY3004 judges the endpoint. Syntax only, computed once.
+    /// </summary>
+    public bool HasHandRolledEndpoint(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return _hasHandRolledEndpoint ??= ScanForHandRolledEndpoint(_compilation, cancellationToken);
+        }
+    }
+
+    /// <summary>Which dependencies the registered checks cover (computed once, on first use).</summary>
+    public HealthCoverage Coverage(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return _coverage ??= HealthCoverage.Compute(_compilation, this, cancellationToken);
+        }
+    }
+
+    /// <summary>The anchors in <paramref name="tree"/> where the absence rules report, for web apps only.</summary>
+    public ImmutableArray<StartupAnchor> AnchorsIn(SyntaxTree tree)
+    {
+        if (!Model.IsWebApp)
+        {
+            return ImmutableArray<StartupAnchor>.Empty;
+        }
+
+        var anchors = Model.AnchorsIn(tree);
+        if (anchors.IsEmpty)
+        {
+            return anchors;
+        }
+
+        var hasStartupClass = !Model.StartupTypes.IsEmpty;
+        var hostsTheWeb = Model.Has("ConfigureWebHostDefaults") || Model.Has("ConfigureWebHost");
+        var builder = ImmutableArray.CreateBuilder<StartupAnchor>(anchors.Length);
+        foreach (var anchor in anchors)
+        {
+            if (anchor.Style == StartupStyle.StartupClass)
+            {
+                builder.Add(anchor);
+            }
+            else if (!hasStartupClass && (anchor.Type.Name is "WebApplication" or "WebHost" || hostsTheWeb))
+            {
+                // With a Startup class, the Startup.ConfigureServices anchor speaks for the app (one diagnostic, not two).
+                builder.Add(anchor);
+            }
+        }
+
+        return builder.ToImmutable();
+    }
+
+    public static ITypeSymbol? ReceiverOf(IMethodSymbol method)
+    {
+        if (method.ReducedFrom is not null)
+        {
+            return method.ReceiverType;
+        }
+
+        if (method.IsExtensionMethod)
+        {
+            return method.Parameters.Length > 0 ? method.Parameters[0].Type : null;
+        }
+
+        return method.IsStatic ? null : method.ContainingType;
+    }
+
+    private static bool IsPackagedHealthSetup(PipelineCall call, IAssemblySymbol self)
+    {
+        if (call.Name is "AddHealthChecks" or "MapHealthChecks" or "UseHealthChecks")
+        {
+            return false;
+        }
+
+        var name = call.Name;
+        var assembly = (call.Method.ReducedFrom ?? call.Method).ContainingAssembly;
+        return (name.IndexOf("Health", StringComparison.Ordinal) >= 0 || name.IndexOf("Probe", StringComparison.Ordinal) >= 0)
+            && assembly is not null
+            && !SymbolEqualityComparer.Default.Equals(assembly, self);
+    }
+
+    private static bool IsKnownNotToTouchHealthChecks(IMethodSymbol method)
+    {
+        // Extension methods from these libraries register their own services and never health checks or endpoints.
+        var assembly = (method.ReducedFrom ?? method).ContainingAssembly?.Name;
+        if (assembly is null || method.Name.IndexOf("Health", StringComparison.OrdinalIgnoreCase) >= 0)
+        {
+            return false;
+        }
+
+        return StartsWith(assembly, "FluentValidation")
+            || StartsWith(assembly, "Npgsql")
+            || StartsWith(assembly, "StackExchange.Redis")
+            || StartsWith(assembly, "Swashbuckle")
+            || StartsWith(assembly, "AutoMapper")
+            || StartsWith(assembly, "MediatR")
+            || StartsWith(assembly, "Serilog")
+            || StartsWith(assembly, "BCrypt");
+    }
+
+    private static bool StartsWith(string text, string prefix) => text.StartsWith(prefix, StringComparison.Ordinal);
+
+    private static bool ScanForHandRolledEndpoint(Compilation compilation, CancellationToken cancellationToken)
+    {
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
+            {
+                switch (node)
+                {
+                    case IdentifierNameSyntax { Identifier.ValueText: "HealthCheckService" }:
+                        return true;
+                    case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression)
+                        && HealthRoutes.Classify(literal.Token.ValueText) != HealthRouteKind.None
+                        && IsRouteArgument(literal):
+                        return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsRouteArgument(LiteralExpressionSyntax literal)
+    {
+        switch (literal.Parent)
+        {
+            case ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax invocation } }:
+                var name = invocation.Expression switch
+                {
+                    MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+                    SimpleNameSyntax simple => simple.Identifier.ValueText,
+                    _ => string.Empty,
+                };
+                return name.StartsWith("Map", StringComparison.Ordinal);
+            case AttributeArgumentSyntax:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private sealed class Holder
+    {
+        private readonly object _gate = new();
+        private HealthFacts? _facts;
+        private bool _built;
+
+        public HealthFacts? Get(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
+        {
+            lock (_gate)
+            {
+                if (!_built)
+                {
+                    var model = ApplicationModel.For(compilation, options, cancellationToken);
+                    var types = HealthTypes.Create(compilation);
+                    _facts = types is null ? null : new HealthFacts(compilation, model, types);
+                    _built = true;
+                }
+
+                return _facts;
+            }
+        }
+    }
+}

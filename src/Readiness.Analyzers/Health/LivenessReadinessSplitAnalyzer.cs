@@ -1,0 +1,132 @@
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Readiness.Analyzers.Health;
+
+/// <summary>
+/// RDY3006 (advice): the app's health checks include dependency checks, but every <c>MapHealthChecks</c>/<c>UseHealthChecks</c>
+/// runs all of them (no <c>HealthCheckOptions</c> with a <c>Predicate</c>), so the liveness probe fails when the database
+/// does and the orchestrator restarts healthy instances. Reported on each unfiltered endpoint, per document.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class LivenessReadinessSplitAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(Descriptors.Descriptors.RDY3006_NoLivenessReadinessSplit);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(static start =>
+        {
+            if (start.Compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.IHealthChecksBuilder") is null)
+            {
+                return;
+            }
+
+            start.RegisterSemanticModelAction(static context =>
+            {
+                var tree = context.SemanticModel.SyntaxTree;
+                var facts = HealthFacts.For(context.SemanticModel.Compilation, context.Options, context.CancellationToken);
+                if (facts is null || !facts.Model.IsWebApp || facts.HasOpaqueDelegation || facts.Registrations.IsEmpty || facts.Exposures.IsEmpty)
+                {
+                    return;
+                }
+
+                var inThisTree = false;
+                foreach (var exposure in facts.Exposures)
+                {
+                    inThisTree |= exposure.Location.SourceTree == tree;
+                }
+
+                if (!inThisTree || !facts.Coverage(context.CancellationToken).HasDependencyChecks)
+                {
+                    return;
+                }
+
+                foreach (var exposure in facts.Exposures)
+                {
+                    if (MayFilterChecks(Invocation(exposure.Location, context.CancellationToken)))
+                    {
+                        // One endpoint chooses its checks: the split is there (or we cannot tell).
+                        return;
+                    }
+                }
+
+                foreach (var exposure in facts.Exposures)
+                {
+                    if (exposure.Location.SourceTree == tree && Invocation(exposure.Location, context.CancellationToken) is { } invocation)
+                    {
+                        context.ReportDiagnostic(Diagnostic.Create(
+                            Descriptors.Descriptors.RDY3006_NoLivenessReadinessSplit,
+                            exposure.Location,
+                            PathOf(invocation) ?? exposure.Name));
+                    }
+                }
+            });
+        });
+    }
+
+    private static InvocationExpressionSyntax? Invocation(Location location, CancellationToken cancellationToken)
+        => location.SourceTree?.GetRoot(cancellationToken).FindNode(location.SourceSpan, getInnermostNodeForTie: true) as InvocationExpressionSyntax;
+
+    /// <summary>
+    /// True unless every argument is a plain path or port: a <c>HealthCheckOptions</c> with a <c>Predicate</c>, or options we
+    /// cannot read (a variable, a method call), may select checks.
+    /// </summary>
+    private static bool MayFilterChecks(InvocationExpressionSyntax? invocation)
+    {
+        if (invocation is null)
+        {
+            return true;
+        }
+
+        foreach (var argument in invocation.ArgumentList.Arguments)
+        {
+            switch (argument.Expression)
+            {
+                case LiteralExpressionSyntax:
+                case InterpolatedStringExpressionSyntax:
+                    continue;
+                case BaseObjectCreationExpressionSyntax creation:
+                    if (creation.Initializer is null)
+                    {
+                        continue;
+                    }
+
+                    foreach (var expression in creation.Initializer.Expressions)
+                    {
+                        if (expression is not AssignmentExpressionSyntax { Left: IdentifierNameSyntax name }
+                            || name.Identifier.ValueText == "Predicate")
+                        {
+                            return true;
+                        }
+                    }
+
+                    continue;
+                default:
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string? PathOf(InvocationExpressionSyntax invocation)
+    {
+        foreach (var argument in invocation.ArgumentList.Arguments)
+        {
+            if (argument.Expression is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression))
+            {
+                return literal.Token.ValueText;
+            }
+        }
+
+        return null;
+    }
+}

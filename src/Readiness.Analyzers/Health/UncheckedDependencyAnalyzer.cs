@@ -1,0 +1,91 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using Readiness.Analyzers.Options;
+
+namespace Readiness.Analyzers.Health;
+
+/// <summary>
+/// RDY3005: the web app registers a database or cache (<c>AddDbContext&lt;T&gt;</c>, <c>AddStackExchangeRedisCache</c>,
+/// an <c>IConnectionMultiplexer</c>, <c>AddNpgsqlDataSource</c>, or a registration named in
+/// <c>readiness.health.dependency_registrations</c>) and registers health checks, but no check covers that dependency.
+/// Reported on the registration, per document. Only when health checks are registered (else RDY3001/RDY3003 speak).
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class UncheckedDependencyAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>Diagnostic property: the DbContext type name when the dependency is one (used by the fix).</summary>
+    public const string ContextTypeProperty = "ContextType";
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(Descriptors.Descriptors.RDY3005_DependencyWithoutHealthCheck);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(static start =>
+        {
+            if (start.Compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.IHealthChecksBuilder") is null)
+            {
+                return;
+            }
+
+            start.RegisterSemanticModelAction(static context =>
+            {
+                var tree = context.SemanticModel.SyntaxTree;
+                var facts = HealthFacts.For(context.SemanticModel.Compilation, context.Options, context.CancellationToken);
+                if (facts is null || !facts.Model.IsWebApp || facts.HasOpaqueDelegation || facts.Registrations.IsEmpty)
+                {
+                    return;
+                }
+
+                var extras = context.Options.Get(ReadinessOptions.HealthDependencyRegistrations, tree);
+                var dependencies = Dependency.In(facts, tree, extras, context.CancellationToken);
+                if (dependencies.IsEmpty)
+                {
+                    return;
+                }
+
+                var coverage = facts.Coverage(context.CancellationToken);
+                foreach (var dependency in dependencies)
+                {
+                    if (coverage.Covers(dependency))
+                    {
+                        continue;
+                    }
+
+                    var properties = dependency.ContextType is null
+                        ? ImmutableDictionary<string, string?>.Empty
+                        : ImmutableDictionary<string, string?>.Empty.Add(ContextTypeProperty, dependency.ContextType.Name);
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.Descriptors.RDY3005_DependencyWithoutHealthCheck,
+                        NameToEnd(dependency.Call.Location, context.CancellationToken),
+                        properties,
+                        dependency.Display,
+                        dependency.SuggestedCheck));
+                }
+            });
+        });
+    }
+
+    /// <summary><c>AddDbContext&lt;AppDb&gt;(…)</c> rather than the whole <c>builder.Services.AddDbContext…</c> chain.</summary>
+    private static Location NameToEnd(Location location, System.Threading.CancellationToken cancellationToken)
+    {
+        var tree = location.SourceTree;
+        if (tree is null)
+        {
+            return location;
+        }
+
+        var node = tree.GetRoot(cancellationToken).FindNode(location.SourceSpan, getInnermostNodeForTie: true);
+        if (node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } invocation)
+        {
+            return Location.Create(tree, TextSpan.FromBounds(member.Name.SpanStart, invocation.Span.End));
+        }
+
+        return location;
+    }
+}
