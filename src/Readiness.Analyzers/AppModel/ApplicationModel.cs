@@ -426,9 +426,13 @@ public sealed class ApplicationModel
         }
         else
         {
-            var receiver = method.ReducedFrom is not null || method.IsExtensionMethod
-                ? (method.ReceiverType ?? (method.Parameters.Length > 0 ? method.Parameters[0].Type : null))
-                : method.ContainingType;
+            // Reduced form (services.AddX()): the receiver type. Called as a static method
+            // (XExtensions.AddX(services)): the first parameter, not the containing static class.
+            var receiver = method.ReducedFrom is not null
+                ? method.ReceiverType
+                : method.IsExtensionMethod
+                    ? (method.Parameters.Length > 0 ? method.Parameters[0].Type : null)
+                    : method.ContainingType;
             var category = types.Categorize(receiver);
             if (category is null)
             {
@@ -445,10 +449,36 @@ public sealed class ApplicationModel
         var inOtherAssembly = definition.IsExtensionMethod
             && assembly is not null
             && !SymbolEqualityComparer.Default.Equals(assembly, self)
-            && !IsFrameworkAssembly(assembly.Name);
+            && !IsFrameworkAssembly(assembly.Name)
+            && !IsKnownLibraryWithoutPipelineFeatures(assembly.Name)
+            && !IsHealthChecksBuilder(definition.Parameters.Length > 0 ? definition.Parameters[0].Type : null);
 
         return new PipelineCall(method.Name, target, method, invocation.GetLocation(), inOtherAssembly);
     }
+
+    /// <summary>
+    /// Well-known libraries whose start-up extensions register their own services and nothing the rules look for
+    /// (health checks, rate limiting, security middleware): calling them is not opaque delegation.
+    /// </summary>
+    private static bool IsKnownLibraryWithoutPipelineFeatures(string name)
+        => name.StartsWith("FluentValidation", StringComparison.Ordinal)
+            || name.StartsWith("Npgsql", StringComparison.Ordinal)
+            || name.StartsWith("StackExchange.Redis", StringComparison.Ordinal)
+            || name.StartsWith("Swashbuckle", StringComparison.Ordinal)
+            || name.StartsWith("AutoMapper", StringComparison.Ordinal)
+            || name.StartsWith("MediatR", StringComparison.Ordinal)
+            || name.StartsWith("Serilog", StringComparison.Ordinal)
+            || name.StartsWith("BCrypt", StringComparison.Ordinal)
+            || name.StartsWith("Pomelo.EntityFrameworkCore", StringComparison.Ordinal)
+            || name.StartsWith("Oracle.EntityFrameworkCore", StringComparison.Ordinal)
+            || name.StartsWith("MongoDB.", StringComparison.Ordinal)
+            || name.StartsWith("Polly", StringComparison.Ordinal)
+            || name.StartsWith("Mapster", StringComparison.Ordinal)
+            || name.StartsWith("Hangfire", StringComparison.Ordinal);
+
+    /// <summary>Checks added to an <c>IHealthChecksBuilder</c> (<c>AddNpgSql</c>, <c>AddRedis</c>) add a check, nothing else.</summary>
+    private static bool IsHealthChecksBuilder(ITypeSymbol? type)
+        => type is { Name: "IHealthChecksBuilder" } && type.ContainingNamespace?.ToDisplayString() == "Microsoft.Extensions.DependencyInjection";
 
     private static bool IsFrameworkAssembly(string name)
         => name.StartsWith("Microsoft.", StringComparison.Ordinal)

@@ -104,6 +104,36 @@ public class ApplicationModelTests
         Assert.False(model.DelegatesToOtherAssemblies);
     }
 
+    [Fact]
+    public void Static_extension_calls_are_classified_and_health_check_packages_are_not_opaque_delegation()
+    {
+        var model = Build(new CompilationRunner().As(TestProjectKind.Unspecified).WithImplicitUsings().WithSource("/0/Program.cs", """
+            var builder = WebApplication.CreateBuilder(args);
+            HealthCheckServiceCollectionExtensions.AddHealthChecks(builder.Services).AddNpgSql("Host=db");
+            var app = builder.Build();
+            app.Run();
+            """));
+
+        Assert.Equal(PipelineTarget.Services, model.CallsNamed("AddHealthChecks").Single().Target);
+        Assert.Single(model.CallsNamed("AddNpgSql"));
+        Assert.False(model.DelegatesToOtherAssemblies);
+    }
+
+    [Fact]
+    public void Well_known_package_extensions_are_not_opaque_delegation()
+    {
+        var model = Build(new CompilationRunner().As(TestProjectKind.Unspecified).WithImplicitUsings().WithSource("/0/Program.cs", """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddStackExchangeRedisCache(o => o.Configuration = "redis");
+            builder.Services.AddEntityFrameworkNpgsql();
+            var app = builder.Build();
+            app.Run();
+            """));
+
+        // Both come from packages: Microsoft.Extensions.Caching.StackExchangeRedis is framework, Npgsql a known library.
+        Assert.False(model.DelegatesToOtherAssemblies);
+    }
+
     [Theory]
     [InlineData(TestProjectKind.Library, ProjectKind.Library)]
     [InlineData(TestProjectKind.Test, ProjectKind.TestProject)]
