@@ -13,14 +13,16 @@ public class SampleAcceptanceTests
 {
     private static readonly string[] ConfigFilePatterns = { "appsettings*.json", ".env*", "docker-compose*.yml", "docker-compose*.yaml", "compose*.yml" };
 
-    private static async Task<(ImmutableArray<Diagnostic> Diagnostics, CompilationRunner Runner)> AnalyzeSampleAsync(string name)
+    private static async Task<(ImmutableArray<Diagnostic> Diagnostics, CompilationRunner Runner)> AnalyzeSampleAsync(params string[] path)
     {
-        var directory = Repository.PathOf("samples", name);
+        var directory = Repository.PathOf(new[] { "samples" }.Concat(path).ToArray());
+        var name = string.Join("/", path);
         var runner = new CompilationRunner().As(TestProjectKind.Web).WithImplicitUsings();
         foreach (var file in Directory.EnumerateFiles(directory, "*.cs", SearchOption.AllDirectories))
         {
             var relative = Path.GetRelativePath(directory, file);
-            if (relative.StartsWith("obj", StringComparison.Ordinal) || relative.StartsWith("bin", StringComparison.Ordinal))
+            if (relative.StartsWith("obj", StringComparison.Ordinal) || relative.StartsWith("bin", StringComparison.Ordinal)
+                || relative.StartsWith("Scenarios", StringComparison.Ordinal))
             {
                 continue;
             }
@@ -44,11 +46,19 @@ public class SampleAcceptanceTests
         return (diagnostics, runner);
     }
 
+    /// <summary>The main app and its scenarios (small apps for rules that rule each other out in one app).</summary>
     [Fact]
     public async Task NotReadyApi_shows_every_shipped_rule()
     {
         var (diagnostics, _) = await AnalyzeSampleAsync("NotReadyApi");
         var seen = diagnostics.Select(d => d.Id).ToHashSet();
+        foreach (var scenario in Directory.EnumerateDirectories(Repository.PathOf("samples", "NotReadyApi", "Scenarios")))
+        {
+            var (scenarioDiagnostics, _) = await AnalyzeSampleAsync("NotReadyApi", "Scenarios", Path.GetFileName(scenario));
+            Assert.NotEmpty(scenarioDiagnostics.Where(d => d.Id.StartsWith("RDY", StringComparison.Ordinal)));
+            seen.UnionWith(scenarioDiagnostics.Select(d => d.Id));
+        }
+
         var missing = Repository.Descriptors.Where(d => d.IsEnabledByDefault && !seen.Contains(d.Id)).Select(d => d.Id).ToList();
         Assert.True(missing.Count == 0, "NotReadyApi does not trigger: " + string.Join(", ", missing));
     }
