@@ -11,7 +11,6 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
-using Microsoft.CodeAnalysis.Simplification;
 using Readiness.Analyzers.Descriptors;
 using Readiness.Analyzers.Passwords;
 
@@ -118,9 +117,9 @@ public sealed class PasswordsCodeFixProvider : CodeFixProvider
                     break;
 
                 case FixKinds.Minutes when node is ExpressionSyntax expression:
-                    edits[expression] = current => SyntaxFactory.ParseExpression("System.TimeSpan.FromMinutes(" + value.ToString(CultureInfo.InvariantCulture) + ")")
-                        .WithTriviaFrom(current)
-                        .WithAdditionalAnnotations(Simplifier.Annotation);
+                    var timeSpan = TimeSpanName(model, expression.SpanStart);
+                    edits[expression] = current => SyntaxFactory.ParseExpression(timeSpan + ".FromMinutes(" + value.ToString(CultureInfo.InvariantCulture) + ")")
+                        .WithTriviaFrom(current);
                     break;
 
                 case FixKinds.AddRequiredLength when node.FirstAncestorOrSelf<InvocationExpressionSyntax>() is { } invocation:
@@ -169,6 +168,14 @@ public sealed class PasswordsCodeFixProvider : CodeFixProvider
             ? value.ToString("#,0", CultureInfo.InvariantCulture).Replace(",", "_")
             : value.ToString(CultureInfo.InvariantCulture);
         return SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(text, (int)value));
+    }
+
+    /// <summary><c>TimeSpan</c> when that name means <c>System.TimeSpan</c> here, else the qualified name.</summary>
+    private static string TimeSpanName(SemanticModel model, int position)
+    {
+        var expected = model.Compilation.GetTypeByMetadataName("System.TimeSpan");
+        var found = model.LookupNamespacesAndTypes(position, name: "TimeSpan");
+        return found.Length == 1 && SymbolEqualityComparer.Default.Equals(found[0], expected) ? "TimeSpan" : "global::System.TimeSpan";
     }
 
     private static string FreeName(SemanticModel model, int position, string preferred)

@@ -246,8 +246,13 @@ public sealed class PasswordValidationLengthAnalyzer : DiagnosticAnalyzer
 
             if (call.TargetMethod.Name == "RuleFor")
             {
-                if (call.Arguments.Length == 1
-                    && PasswordRules.WithoutConversions(call.Arguments[0].Value) is IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda }
+                var function = call.Arguments.Length == 1 ? PasswordRules.WithoutConversions(call.Arguments[0].Value) : null;
+                if (function is IDelegateCreationOperation { Target: var target })
+                {
+                    function = target;
+                }
+
+                if (function is IAnonymousFunctionOperation lambda
                     && lambda.Body.Operations.Length >= 1
                     && lambda.Body.Operations[0] is IReturnOperation { ReturnedValue: { } returned }
                     && PasswordRules.WithoutConversions(returned) is IMemberReferenceOperation reference)
