@@ -87,6 +87,15 @@ public sealed class FastPasswordHashingAnalyzer : DiagnosticAnalyzer
     {
         var method = invocation.TargetMethod;
         var algorithmType = method.IsStatic ? method.ContainingType : invocation.Instance?.Type;
+        if (!method.IsStatic
+            && invocation.Instance is { } instance
+            && PasswordRules.WithoutConversions(instance) is ILocalReferenceOperation local
+            && InitializerOf(local.Local, instance.SemanticModel) is { Type: { } createdType })
+        {
+            // HashAlgorithm algorithm = new HMACSHA256(key): judge the object, not the declared type.
+            algorithmType = createdType;
+        }
+
         if (algorithmType is null)
         {
             return;

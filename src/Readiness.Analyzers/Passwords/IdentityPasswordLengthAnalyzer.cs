@@ -10,7 +10,7 @@ namespace Readiness.Analyzers.Passwords;
 
 /// <summary>
 /// RDY4001: <c>PasswordOptions.RequiredLength</c> set below the minimum (12 by default) — in an <c>AddIdentity</c>,
-/// <c>AddIdentityCore</c>, <c>AddDefaultIdentity</c> or <c>Configure&lt;IdentityOptions&gt;</c>/<c>Configure&lt;PasswordOptions&gt;</c>
+/// <c>AddIdentityCore</c>, <c>AddDefaultIdentity</c>, <c>AddIdentityApiEndpoints</c> or <c>Configure&lt;IdentityOptions&gt;</c>/<c>Configure&lt;PasswordOptions&gt;</c>
 /// lambda, an options class or an object initializer, constants followed — and Identity registered while no code sets
 /// <c>RequiredLength</c> at all (the framework default is 6).
 /// </summary>
@@ -74,7 +74,7 @@ public sealed class IdentityPasswordLengthAnalyzer : DiagnosticAnalyzer
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
-        if (method.Name is not ("AddIdentity" or "AddIdentityCore" or "AddDefaultIdentity")
+        if (method.Name is not ("AddIdentity" or "AddIdentityCore" or "AddDefaultIdentity" or "AddIdentityApiEndpoints")
             || !SymbolEqualityComparer.Default.Equals(method.ReturnType, identityBuilder)
             || invocation.Syntax is not InvocationExpressionSyntax syntax)
         {
@@ -88,6 +88,8 @@ public sealed class IdentityPasswordLengthAnalyzer : DiagnosticAnalyzer
         }
 
         // Password options configured through a method group, or bound inside the lambda: we cannot see the length.
+        // The fix edits the extension-method call form (services.AddIdentity…(…)) with no argument or one one-parameter lambda.
+        var fixable = syntax.Expression is MemberAccessExpressionSyntax && method.IsExtensionMethod;
         foreach (var argument in invocation.Arguments)
         {
             if (argument.ArgumentKind != ArgumentKind.Explicit || argument.Parameter is null || argument.Parameter.Ordinal == 0 && method.IsExtensionMethod)
@@ -101,6 +103,8 @@ public sealed class IdentityPasswordLengthAnalyzer : DiagnosticAnalyzer
                 {
                     return;
                 }
+
+                fixable &= lambda.Symbol.Parameters.Length == 1 && lambda.Syntax is LambdaExpressionSyntax;
 
                 continue;
             }
@@ -124,7 +128,7 @@ public sealed class IdentityPasswordLengthAnalyzer : DiagnosticAnalyzer
         context.ReportDiagnostic(Diagnostic.Create(
             Descriptors.Descriptors.RDY4001_IdentityPasswordTooShort,
             name.GetLocation(),
-            PasswordRules.Fix(FixKinds.AddRequiredLength, minimum),
+            fixable ? PasswordRules.Fix(FixKinds.AddRequiredLength, minimum) : null,
             PasswordRules.Number(FrameworkDefaultLength),
             " (the framework default: RequiredLength is never set)",
             minimum));

@@ -81,6 +81,12 @@ public class FastPasswordHashingAnalyzerTests
                 public byte[] StoredHashChecksum(string passwordHash) => SHA256.HashData(Encoding.UTF8.GetBytes(passwordHash));
 
                 public int PasswordLength(string password) => password.Length;
+
+                public byte[] DeclaredAsBase(string password)
+                {
+                    HashAlgorithm algorithm = new HMACSHA256(_pepper);
+                    return algorithm.ComputeHash(Encoding.UTF8.GetBytes(password));
+                }
             }
 
             public class PwnedPasswordsClient

@@ -143,4 +143,40 @@ public class IdentityPasswordLengthCodeFixTests
             builder.Build().Run();
             """).RunAsync();
     }
+
+    [Fact]
+    public async Task Adds_a_lambda_to_AddIdentityApiEndpoints_and_leaves_anonymous_methods_alone()
+    {
+        // The anonymous method gets no fix; once the length is set in the project, neither registration is reported.
+        await Test(
+            """
+            using Microsoft.AspNetCore.Identity;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.{|RDY4001:AddIdentityApiEndpoints<IdentityUser>|}();
+            builder.Services.{|RDY4001:AddIdentityCore<IdentityUser>|}(delegate (IdentityOptions o) { o.User.RequireUniqueEmail = true; });
+            builder.Build().Run();
+            """,
+            """
+            using Microsoft.AspNetCore.Identity;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddIdentityApiEndpoints<IdentityUser>(options => options.Password.RequiredLength = 12);
+            builder.Services.AddIdentityCore<IdentityUser>(delegate (IdentityOptions o) { o.User.RequireUniqueEmail = true; });
+            builder.Build().Run();
+            """).RunAsync();
+    }
+
+    [Fact]
+    public async Task Offers_no_fix_for_an_anonymous_method()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Identity;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.{|RDY4001:AddIdentityCore<IdentityUser>|}(delegate (IdentityOptions o) { o.User.RequireUniqueEmail = true; });
+            builder.Build().Run();
+            """;
+        await Test(source, source).RunAsync();
+    }
 }
