@@ -139,6 +139,12 @@ public sealed class FastPasswordHashingAnalyzer : DiagnosticAnalyzer
 
     private static void AnalyzePbkdf2(OperationAnalysisContext context, ImmutableArray<IArgumentOperation> arguments, SyntaxNode syntax, bool isObsoleteConstructor)
     {
+        if (ArgumentNamed(arguments, "password") is { } input && IsNamedLikeAKey(input.Value))
+        {
+            // PBKDF2 stretching a high-entropy key or secret is key derivation, not password storage.
+            return;
+        }
+
         var iterationsArgument = ArgumentNamed(arguments, "iterations") ?? ArgumentNamed(arguments, "iterationCount");
         long iterations;
         if (iterationsArgument is null)
@@ -270,6 +276,31 @@ public sealed class FastPasswordHashingAnalyzer : DiagnosticAnalyzer
                 "PasswordHasherCompatibilityMode.IdentityV2 stores PBKDF2-HMAC-SHA1 with 1,000 iterations",
                 "use IdentityV3 (the default), which still verifies V2 hashes and re-hashes them at the next sign-in"));
         }
+    }
+
+    private static bool IsNamedLikeAKey(IOperation value)
+    {
+        value = PasswordRules.WithoutConversions(value);
+        if (value is IInvocationOperation { TargetMethod.Name: "GetBytes", Arguments.Length: 1 } getBytes)
+        {
+            value = PasswordRules.WithoutConversions(getBytes.Arguments[0].Value);
+        }
+
+        var name = value switch
+        {
+            ILocalReferenceOperation local => local.Local.Name,
+            IParameterReferenceOperation parameter => parameter.Parameter.Name,
+            IFieldReferenceOperation field => field.Field.Name,
+            IPropertyReferenceOperation property => property.Property.Name,
+            _ => null,
+        };
+        if (name is null || PasswordRules.IsPasswordValueName(name))
+        {
+            return false;
+        }
+
+        var words = Common.NameWords.Split(name);
+        return words.Count > 0 && words[words.Count - 1] is "key" or "secret" or "token" or "seed" or "ikm" or "material";
     }
 
     private static IArgumentOperation? ArgumentNamed(ImmutableArray<IArgumentOperation> arguments, string name)

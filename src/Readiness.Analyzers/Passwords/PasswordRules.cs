@@ -76,6 +76,24 @@ internal static class PasswordRules
         return false;
     }
 
+    /// <summary>A sign-in form or its validator (<c>LoginModel</c>, <c>SignInRequest</c>, <c>AuthenticateCommandValidator</c>): its password already exists, its length is not a policy.</summary>
+    public static bool IsSignInType(ITypeSymbol? type)
+    {
+        for (var current = type; current is not null; current = current.ContainingType)
+        {
+            var name = current.Name;
+            if (name.IndexOf("Login", StringComparison.OrdinalIgnoreCase) >= 0
+                || name.IndexOf("SignIn", StringComparison.OrdinalIgnoreCase) >= 0
+                || name.IndexOf("LogOn", StringComparison.OrdinalIgnoreCase) >= 0
+                || name.IndexOf("Authenticate", StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public static IOperation WithoutConversions(IOperation operation)
     {
         while (operation is IConversionOperation conversion)

@@ -11,7 +11,7 @@ namespace Readiness.Analyzers.Passwords;
 /// RDY4004: a validation rule on a new-password member that accepts passwords shorter than the minimum (12 by default):
 /// <c>[MinLength(n)]</c>, <c>[StringLength(max, MinimumLength = n)]</c>, <c>[Length(n, max)]</c> on a property, field or
 /// parameter, and FluentValidation <c>RuleFor(x => x.Password).MinimumLength(n)</c> / <c>.Length(n, max)</c>.
-/// Current, old and one-time passwords are not new passwords and are left alone.
+/// Current, old and one-time passwords, and the password of a sign-in form, are not new passwords and are left alone.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class PasswordValidationLengthAnalyzer : DiagnosticAnalyzer
@@ -57,7 +57,7 @@ public sealed class PasswordValidationLengthAnalyzer : DiagnosticAnalyzer
 
     private static void AnalyzeMember(SymbolAnalysisContext context, Types types, ISymbol member)
     {
-        if (!PasswordRules.IsNewPasswordName(member.Name))
+        if (!PasswordRules.IsNewPasswordName(member.Name) || PasswordRules.IsSignInType(member.ContainingType))
         {
             return;
         }
@@ -216,8 +216,9 @@ public sealed class PasswordValidationLengthAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var member = RuleForMember(receiver);
+        var member = RuleForMember(receiver, out var validatedType);
         if (member is null || !PasswordRules.IsNewPasswordName(member)
+            || PasswordRules.IsSignInType(validatedType) || PasswordRules.IsSignInType(context.ContainingSymbol.ContainingType)
             || !PasswordRules.Applies(context.Compilation, context.Options, tree, context.CancellationToken))
         {
             return;
@@ -235,8 +236,9 @@ public sealed class PasswordValidationLengthAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>Walks a FluentValidation chain back to <c>RuleFor(x => x.Member)</c> and returns the member's name.</summary>
-    private static string? RuleForMember(IOperation receiver)
+    private static string? RuleForMember(IOperation receiver, out ITypeSymbol? validatedType)
     {
+        validatedType = null;
         for (var depth = 0; depth < 32; depth++)
         {
             if (PasswordRules.WithoutConversions(receiver) is not IInvocationOperation call)
@@ -257,6 +259,7 @@ public sealed class PasswordValidationLengthAnalyzer : DiagnosticAnalyzer
                     && lambda.Body.Operations[0] is IReturnOperation { ReturnedValue: { } returned }
                     && PasswordRules.WithoutConversions(returned) is IMemberReferenceOperation reference)
                 {
+                    validatedType = lambda.Symbol.Parameters.Length == 1 ? lambda.Symbol.Parameters[0].Type : null;
                     return reference.Member.Name;
                 }
 

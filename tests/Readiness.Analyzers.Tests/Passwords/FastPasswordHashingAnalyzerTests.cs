@@ -154,6 +154,9 @@ public class FastPasswordHashingAnalyzerTests
 
                 public byte[] Configured(string password, byte[] salt)
                     => Rfc2898DeriveBytes.Pbkdf2(password, salt, configuredIterations, HashAlgorithmName.SHA256, 32);
+
+                public byte[] DeriveEncryptionKey(byte[] masterKey, byte[] salt)
+                    => Rfc2898DeriveBytes.Pbkdf2(masterKey, salt, 1000, HashAlgorithmName.SHA256, 32);
             }
             """).RunAsync();
     }

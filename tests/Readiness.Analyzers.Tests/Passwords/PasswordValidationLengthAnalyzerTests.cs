@@ -75,6 +75,12 @@ public class PasswordValidationLengthAnalyzerTests
                 [Length(6, 6)]
                 public string OneTimeCode { get; set; } = "";
             }
+
+            public class LoginModel
+            {
+                [Required, MinLength(6)]
+                public string Password { get; set; } = "";
+            }
             """).RunAsync();
     }
 
@@ -96,6 +102,13 @@ public class PasswordValidationLengthAnalyzerTests
                     RuleFor(x => x.DisplayName).MinimumLength(2);
                     RuleFor(x => x.Password).MinimumLength(12).MaximumLength(128);
                 }
+            }
+
+            public record SignInRequest(string Email, string Password);
+
+            public class SignInRequestValidator : AbstractValidator<SignInRequest>
+            {
+                public SignInRequestValidator() => RuleFor(x => x.Password).NotEmpty().MinimumLength(6);
             }
             """).RunAsync();
     }
