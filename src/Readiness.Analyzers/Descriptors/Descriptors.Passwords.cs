@@ -39,7 +39,7 @@ public static partial class Descriptors
     public static readonly DiagnosticDescriptor RDY4005_FastPasswordHashing = Create(
         RuleIds.RDY4005_FastPasswordHashing,
         title: "Hash passwords with a slow, salted password hash",
-        messageFormat: "{0}; a stolen hash can be cracked at billions of guesses per second: {1}",
+        messageFormat: "{0}, so a stolen hash is cheap to crack; {1}",
         RuleCategories.Security,
         DiagnosticSeverity.Warning,
         description: "Password hashes must be slow and salted (OWASP ASVS V2.4, NIST SP 800-63B 5.1.1.2): Argon2id, scrypt, bcrypt with a work factor of 10 or more, or PBKDF2 with the iteration counts of the OWASP Password Storage Cheat Sheet. MD5, SHA-1 and SHA-2, with or without a constant HMAC key, are fast hashes. ASP.NET Core Identity's PasswordHasher<TUser> does this right by default.");

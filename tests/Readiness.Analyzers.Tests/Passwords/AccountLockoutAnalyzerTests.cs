@@ -164,4 +164,34 @@ public class AccountLockoutAnalyzerTests
             }
             """).RunAsync();
     }
+
+    [Fact]
+    public async Task Reports_a_derived_sign_in_manager()
+    {
+        await Test("""
+            using Microsoft.AspNetCore.Authentication;
+            using Microsoft.AspNetCore.Identity;
+            using Microsoft.Extensions.Options;
+
+            public class AppSignInManager(
+                UserManager<IdentityUser> users,
+                IHttpContextAccessor accessor,
+                IUserClaimsPrincipalFactory<IdentityUser> factory,
+                IOptions<IdentityOptions> options,
+                ILogger<SignInManager<IdentityUser>> logger,
+                IAuthenticationSchemeProvider schemes,
+                IUserConfirmation<IdentityUser> confirmation)
+                : SignInManager<IdentityUser>(users, accessor, factory, options, logger, schemes, confirmation)
+            {
+                public override Task<SignInResult> PasswordSignInAsync(string userName, string password, bool isPersistent, bool lockoutOnFailure)
+                    => base.PasswordSignInAsync(userName, password, isPersistent, lockoutOnFailure);
+            }
+
+            public static class Endpoint
+            {
+                public static Task<SignInResult> SignIn(AppSignInManager manager, string email, string password)
+                    => manager.PasswordSignInAsync(email, password, isPersistent: false, lockoutOnFailure: {|RDY4003:false|});
+            }
+            """).RunAsync();
+    }
 }

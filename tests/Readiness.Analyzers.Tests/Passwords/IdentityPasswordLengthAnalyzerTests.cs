@@ -212,4 +212,23 @@ public class IdentityPasswordLengthAnalyzerTests
         Assert.Empty(runner.AnalyzerExceptions);
         Assert.Contains(diagnostics, d => d.Id == "RDY4001");
     }
+
+    [Fact]
+    public async Task Reports_a_Startup_class_registration_without_a_length()
+    {
+        await new ReadinessTest<IdentityPasswordLengthAnalyzer, EmptyCodeFixProvider>().WithImplicitUsings().WithSource("""
+            using Microsoft.AspNetCore.Identity;
+
+            public class Startup
+            {
+                public void ConfigureServices(IServiceCollection services)
+                {
+                    services.{|RDY4001:AddIdentity<IdentityUser, IdentityRole>|}(options => options.Lockout.MaxFailedAccessAttempts = 5)
+                        .AddDefaultTokenProviders();
+                }
+
+                public void Configure(IApplicationBuilder app) => app.UseAuthentication();
+            }
+            """).RunAsync();
+    }
 }
