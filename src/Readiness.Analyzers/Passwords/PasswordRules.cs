@@ -42,7 +42,7 @@ internal static class PasswordRules
     /// <summary>A name whose head noun is a password that the user chooses: <c>Password</c>, <c>NewPassword</c>, <c>ConfirmPassword</c>; not <c>CurrentPassword</c>, <c>PasswordHash</c>, <c>PasswordLength</c>.</summary>
     public static bool IsNewPasswordName(string name)
     {
-        if (SensitiveNames.Classify(name, ImmutableArray<string>.Empty) != "a password")
+        if (!MayNameAPassword(name) || SensitiveNames.Classify(name, ImmutableArray<string>.Empty) != "a password")
         {
             return false;
         }
@@ -54,6 +54,11 @@ internal static class PasswordRules
     /// <summary>A name that holds a password or its bytes: <c>password</c>, <c>saltedPassword</c>, <c>passwordBytes</c>.</summary>
     public static bool IsPasswordValueName(string name)
     {
+        if (!MayNameAPassword(name))
+        {
+            return false;
+        }
+
         if (SensitiveNames.Classify(name, ImmutableArray<string>.Empty) == "a password")
         {
             return true;
@@ -76,16 +81,23 @@ internal static class PasswordRules
         return false;
     }
 
+    /// <summary>Cheap pre-check before splitting the name into words: every password word contains "pass" or "pwd".</summary>
+    private static bool MayNameAPassword(string name)
+        => name.IndexOf("pass", StringComparison.OrdinalIgnoreCase) >= 0 || name.IndexOf("pwd", StringComparison.OrdinalIgnoreCase) >= 0;
+
+    /// <summary>Whether <paramref name="name"/> names a sign-in operation or form (<c>Login</c>, <c>SignInAsync</c>, <c>Authenticate</c>).</summary>
+    public static bool IsSignInName(string name)
+        => name.IndexOf("Login", StringComparison.OrdinalIgnoreCase) >= 0
+            || name.IndexOf("SignIn", StringComparison.OrdinalIgnoreCase) >= 0
+            || name.IndexOf("LogOn", StringComparison.OrdinalIgnoreCase) >= 0
+            || name.IndexOf("Authenticate", StringComparison.OrdinalIgnoreCase) >= 0;
+
     /// <summary>A sign-in form or its validator (<c>LoginModel</c>, <c>SignInRequest</c>, <c>AuthenticateCommandValidator</c>): its password already exists, its length is not a policy.</summary>
     public static bool IsSignInType(ITypeSymbol? type)
     {
         for (var current = type; current is not null; current = current.ContainingType)
         {
-            var name = current.Name;
-            if (name.IndexOf("Login", StringComparison.OrdinalIgnoreCase) >= 0
-                || name.IndexOf("SignIn", StringComparison.OrdinalIgnoreCase) >= 0
-                || name.IndexOf("LogOn", StringComparison.OrdinalIgnoreCase) >= 0
-                || name.IndexOf("Authenticate", StringComparison.OrdinalIgnoreCase) >= 0)
+            if (IsSignInName(current.Name))
             {
                 return true;
             }

@@ -57,7 +57,9 @@ public sealed class PasswordValidationLengthAnalyzer : DiagnosticAnalyzer
 
     private static void AnalyzeMember(SymbolAnalysisContext context, Types types, ISymbol member)
     {
-        if (!PasswordRules.IsNewPasswordName(member.Name) || PasswordRules.IsSignInType(member.ContainingType))
+        if (!PasswordRules.IsNewPasswordName(member.Name)
+            || PasswordRules.IsSignInType(member.ContainingType)
+            || member is IParameterSymbol { ContainingSymbol: IMethodSymbol method } && PasswordRules.IsSignInName(method.Name))
         {
             return;
         }

@@ -81,6 +81,11 @@ public class PasswordValidationLengthAnalyzerTests
                 [Required, MinLength(6)]
                 public string Password { get; set; } = "";
             }
+
+            public static class AccountEndpoints
+            {
+                public static IResult Login(string email, [MinLength(6)] string password) => Results.Ok();
+            }
             """).RunAsync();
     }
 
