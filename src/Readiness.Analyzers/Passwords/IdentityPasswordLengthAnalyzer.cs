@@ -92,7 +92,14 @@ public sealed class IdentityPasswordLengthAnalyzer : DiagnosticAnalyzer
         var fixable = syntax.Expression is MemberAccessExpressionSyntax && method.IsExtensionMethod;
         foreach (var argument in invocation.Arguments)
         {
-            if (argument.ArgumentKind != ArgumentKind.Explicit || argument.Parameter is null || argument.Parameter.Ordinal == 0 && method.IsExtensionMethod)
+            if (argument.Parameter is { Ordinal: 0 } && method.IsExtensionMethod)
+            {
+                // services.AddIdentity…(): the receiver is an implicit argument; a static call passes it explicitly.
+                fixable &= argument.IsImplicit;
+                continue;
+            }
+
+            if (argument.ArgumentKind != ArgumentKind.Explicit || argument.Parameter is null)
             {
                 continue;
             }

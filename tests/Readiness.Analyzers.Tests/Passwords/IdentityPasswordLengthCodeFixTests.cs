@@ -179,4 +179,26 @@ public class IdentityPasswordLengthCodeFixTests
             """;
         await Test(source, source).RunAsync();
     }
+
+    [Fact]
+    public async Task Offers_no_fix_for_a_static_call()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Identity;
+
+            var builder = WebApplication.CreateBuilder(args);
+            Stubs.IdentityUIExtensions.{|RDY4001:AddDefaultIdentity<IdentityUser>|}(builder.Services);
+            builder.Build().Run();
+
+            namespace Stubs
+            {
+                public static class IdentityUIExtensions
+                {
+                    public static IdentityBuilder AddDefaultIdentity<TUser>(this IServiceCollection services) where TUser : class
+                        => new IdentityBuilder(typeof(TUser), services);
+                }
+            }
+            """;
+        await Test(source, source).RunAsync();
+    }
 }
