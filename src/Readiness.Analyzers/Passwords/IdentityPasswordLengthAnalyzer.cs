@@ -1,0 +1,165 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Readiness.Analyzers.AppModel;
+using Readiness.Analyzers.Options;
+
+namespace Readiness.Analyzers.Passwords;
+
+/// <summary>
+/// RDY4001: <c>PasswordOptions.RequiredLength</c> set below the minimum (12 by default) — in an <c>AddIdentity</c>,
+/// <c>AddIdentityCore</c>, <c>AddDefaultIdentity</c>, <c>AddIdentityApiEndpoints</c> or <c>Configure&lt;IdentityOptions&gt;</c>/<c>Configure&lt;PasswordOptions&gt;</c>
+/// lambda, an options class or an object initializer, constants followed — and Identity registered while no code sets
+/// <c>RequiredLength</c> at all (the framework default is 6).
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class IdentityPasswordLengthAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>ASP.NET Core Identity's default <c>RequiredLength</c>.</summary>
+    internal const int FrameworkDefaultLength = 6;
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(Descriptors.Descriptors.RDY4001_IdentityPasswordTooShort);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(static start =>
+        {
+            var passwordOptions = start.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Identity.PasswordOptions");
+            if (passwordOptions is null)
+            {
+                return;
+            }
+
+            var identityBuilder = start.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Identity.IdentityBuilder");
+            start.RegisterOperationAction(context => AnalyzeAssignment(context, passwordOptions), OperationKind.SimpleAssignment);
+            if (identityBuilder is not null)
+            {
+                start.RegisterOperationAction(context => AnalyzeRegistration(context, identityBuilder), OperationKind.Invocation);
+            }
+        });
+    }
+
+    private static void AnalyzeAssignment(OperationAnalysisContext context, INamedTypeSymbol passwordOptions)
+    {
+        var assignment = (ISimpleAssignmentOperation)context.Operation;
+        if (assignment.Target is not IPropertyReferenceOperation { Property: var property }
+            || !PasswordRules.Is(property, passwordOptions, "RequiredLength")
+            || !PasswordRules.TryGetInt(assignment.Value, out var length))
+        {
+            return;
+        }
+
+        var tree = assignment.Syntax.SyntaxTree;
+        var minimum = context.Options.Get(ReadinessOptions.PasswordMinimumLength, tree);
+        if (length >= minimum || !PasswordRules.Applies(context.Compilation, context.Options, tree, context.CancellationToken))
+        {
+            return;
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(
+            Descriptors.Descriptors.RDY4001_IdentityPasswordTooShort,
+            assignment.Value.Syntax.GetLocation(),
+            PasswordRules.Fix(FixKinds.Integer, minimum),
+            PasswordRules.Number(length),
+            string.Empty,
+            minimum));
+    }
+
+    private static void AnalyzeRegistration(OperationAnalysisContext context, INamedTypeSymbol identityBuilder)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        var method = invocation.TargetMethod;
+        if (method.Name is not ("AddIdentity" or "AddIdentityCore" or "AddDefaultIdentity" or "AddIdentityApiEndpoints")
+            || !SymbolEqualityComparer.Default.Equals(method.ReturnType, identityBuilder)
+            || invocation.Syntax is not InvocationExpressionSyntax syntax)
+        {
+            return;
+        }
+
+        var tree = syntax.SyntaxTree;
+        if (!PasswordRules.Applies(context.Compilation, context.Options, tree, context.CancellationToken))
+        {
+            return;
+        }
+
+        // Password options configured through a method group, or bound inside the lambda: we cannot see the length.
+        // The fix edits the extension-method call form (services.AddIdentity…(…)) with no argument or one one-parameter lambda.
+        var fixable = syntax.Expression is MemberAccessExpressionSyntax && method.IsExtensionMethod;
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter is { Ordinal: 0 } && method.IsExtensionMethod)
+            {
+                // services.AddIdentity…(): the receiver is an implicit argument; a static call passes it explicitly.
+                fixable &= argument.IsImplicit;
+                continue;
+            }
+
+            if (argument.ArgumentKind != ArgumentKind.Explicit || argument.Parameter is null)
+            {
+                continue;
+            }
+
+            if (PasswordRules.WithoutConversions(argument.Value) is IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda })
+            {
+                if (CallsSomethingThatMayBind(lambda))
+                {
+                    return;
+                }
+
+                fixable &= lambda.Symbol.Parameters.Length == 1 && lambda.Syntax is LambdaExpressionSyntax;
+
+                continue;
+            }
+
+            return;
+        }
+
+        // The missing-length form speaks for the app: a library that registers Identity cannot see whether the host
+        // sets RequiredLength in another assembly, so only apps (web apps, workers) get it.
+        var appModel = ApplicationModel.For(context.Compilation, context.Options, context.CancellationToken);
+        if (appModel.Kind is not (ProjectKind.WebApp or ProjectKind.Worker)
+            || IdentityOptionsScan.For(context.Compilation, context.CancellationToken).PasswordLengthMayBeSet
+            || appModel.DelegatesToOtherAssemblies)
+        {
+            return;
+        }
+
+        var minimum = context.Options.Get(ReadinessOptions.PasswordMinimumLength, tree);
+        if (minimum <= FrameworkDefaultLength)
+        {
+            return;
+        }
+
+        var name = syntax.Expression is MemberAccessExpressionSyntax access ? access.Name : (SyntaxNode)syntax.Expression;
+        context.ReportDiagnostic(Diagnostic.Create(
+            Descriptors.Descriptors.RDY4001_IdentityPasswordTooShort,
+            name.GetLocation(),
+            fixable ? PasswordRules.Fix(FixKinds.AddRequiredLength, minimum) : null,
+            PasswordRules.Number(FrameworkDefaultLength),
+            " (the framework default: RequiredLength is never set)",
+            minimum));
+    }
+
+    private static bool CallsSomethingThatMayBind(IAnonymousFunctionOperation lambda)
+    {
+        foreach (var operation in lambda.Body.Descendants())
+        {
+            if (operation is IInvocationOperation { TargetMethod.Name: "Bind" or "Configure" or "GetSection" })
+            {
+                return true;
+            }
+
+            if (operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Password" } })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
