@@ -1,0 +1,20 @@
+using System.Collections.Immutable;
+
+namespace Readiness.Analyzers.Options;
+
+public static partial class ReadinessOptions
+{
+    public static readonly OptionDefinition<bool> RateLimitingAtGateway = new(
+        "readiness.ratelimiting.enforced_by_gateway",
+        false,
+        "false",
+        OptionDefinition<bool>.ParseBool,
+        "RDY5001: true when a gateway or reverse proxy (API Management, Front Door, nginx, YARP, Envoy…) limits requests before they reach the app.");
+
+    public static readonly OptionDefinition<ImmutableArray<string>> RateLimitingAlternatives = new(
+        "readiness.ratelimiting.alternatives",
+        ImmutableArray<string>.Empty,
+        "(none)",
+        ParseList,
+        "RDY5001: extra comma-separated start-up method names or middleware type names that limit requests (e.g. UseThrottling, ApiQuotaMiddleware).");
+}
