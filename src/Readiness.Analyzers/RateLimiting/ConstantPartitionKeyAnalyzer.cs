@@ -101,7 +101,7 @@ public sealed class ConstantPartitionKeyAnalyzer : DiagnosticAnalyzer
                     var text = firstConstant.Value.Syntax.ToString();
                     context.ReportDiagnostic(Diagnostic.Create(
                         Descriptors.Descriptors.RDY5008_GlobalLimiterWithConstantPartition,
-                        firstConstant.Syntax.GetLocation(),
+                        firstConstant.Value.Syntax.GetLocation(),
                         text.Length <= 40 ? text : text.Substring(0, 37) + "..."));
                 },
                 OperationKind.SimpleAssignment);
