@@ -17,4 +17,18 @@ public static partial class ReadinessOptions
         "(none)",
         ParseList,
         "RDY5001: extra comma-separated start-up method names or middleware type names that limit requests (e.g. UseThrottling, ApiQuotaMiddleware).");
+
+    public static readonly OptionDefinition<int> RateLimitingFixPermitLimit = new(
+        "readiness.ratelimiting.fix_permit_limit",
+        100,
+        "100",
+        ParseInt,
+        "RDY5001 code fix: requests each user or IP address may make per window in the global limiter it adds.");
+
+    public static readonly OptionDefinition<int> RateLimitingFixWindowSeconds = new(
+        "readiness.ratelimiting.fix_window_seconds",
+        60,
+        "60",
+        ParseInt,
+        "RDY5001 code fix: the length of the fixed window, in seconds.");
 }
