@@ -44,6 +44,14 @@ public static partial class Descriptors
         DiagnosticSeverity.Warning,
         description: "The rate limiting middleware resolves [EnableRateLimiting(\"name\")] and RequireRateLimiting(\"name\") by name when a request arrives and throws when no policy has that name. A typo is only found by the first request to the endpoint.");
 
+    public static readonly DiagnosticDescriptor RDY5006_AuthEndpointWithoutRateLimit = Create(
+        RuleIds.RDY5006_AuthEndpointWithoutRateLimit,
+        title: "Authentication endpoint is not rate limited",
+        messageFormat: "'{0}' is an authentication endpoint and {1}: give it a strict policy ([EnableRateLimiting(\"auth\")] or .RequireRateLimiting(\"auth\")) against brute force and credential stuffing",
+        RuleCategories.Reliability,
+        DiagnosticSeverity.Warning,
+        description: "Login, registration, token, password-reset and two-factor endpoints are what brute-force, credential-stuffing and SMS/e-mail bombing scripts call. In an app that uses the built-in rate limiter, each of them needs a limit: a global limiter or a (strict) policy, and never [DisableRateLimiting].");
+
     public static readonly DiagnosticDescriptor RDY5007_RateLimiterRejectsWith503 = Create(
         RuleIds.RDY5007_RateLimiterRejectsWith503,
         title: "Rate limiter rejects with 503 instead of 429",

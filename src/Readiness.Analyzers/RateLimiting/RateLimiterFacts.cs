@@ -58,6 +58,12 @@ internal sealed class RateLimiterFacts
     /// <summary>True when any endpoint-specific policy is used (named or not): <c>[EnableRateLimiting]</c>, <c>RequireRateLimiting</c>.</summary>
     public bool UsesEndpointPolicies { get; private set; }
 
+    /// <summary><c>RateLimiterOptions.GlobalLimiter</c> is mentioned somewhere (a global limiter covers every endpoint).</summary>
+    public bool HasGlobalLimiter { get; private set; }
+
+    /// <summary><c>MapControllers()</c>/<c>MapControllerRoute(…)</c>/… chained with <c>RequireRateLimiting</c>: every controller action has a policy.</summary>
+    public bool ControllersRequireRateLimiting { get; private set; }
+
     /// <summary><c>RateLimiterOptions.RejectionStatusCode</c> or <c>OnRejected</c> is set somewhere.</summary>
     public bool SetsRejectionStatus { get; }
 
@@ -96,6 +102,8 @@ internal sealed class RateLimiterFacts
         var setsStatus = false;
         var indirect = false;
         var usesEndpointPolicies = false;
+        var hasGlobalLimiter = false;
+        var controllersCovered = false;
         if (types is null)
         {
             return new RateLimiterFacts(defined.ToImmutable(), false, uses.ToImmutable(), false, false);
@@ -138,6 +146,8 @@ internal sealed class RateLimiterFacts
                         else if (types.IsRequireRateLimiting(method))
                         {
                             usesEndpointPolicies = true;
+                            controllersCovered |= invocation.Expression is MemberAccessExpressionSyntax { Expression: InvocationExpressionSyntax receiver }
+                                && InvokedName(receiver) is "MapControllers" or "MapControllerRoute" or "MapDefaultControllerRoute" or "MapAreaControllerRoute";
                             var argument = NameArgument(invocation, method, "policyName");
                             if (argument is not null && model.GetConstantValue(argument.Expression, cancellationToken) is { HasValue: true, Value: string constant })
                             {
@@ -165,6 +175,14 @@ internal sealed class RateLimiterFacts
                         break;
                     }
 
+                    case IdentifierNameSyntax { Identifier.ValueText: "GlobalLimiter" } global when !hasGlobalLimiter:
+                    {
+                        model ??= compilation.GetSemanticModel(tree);
+                        hasGlobalLimiter = model.GetSymbolInfo(global, cancellationToken).Symbol is IPropertySymbol property
+                            && SymbolEqualityComparer.Default.Equals(property.ContainingType, types.RateLimiterOptions);
+                        break;
+                    }
+
                     case IdentifierNameSyntax identifier when !setsStatus && identifier.Identifier.ValueText is "RejectionStatusCode" or "OnRejected":
                     {
                         model ??= compilation.GetSemanticModel(tree);
@@ -189,6 +207,8 @@ internal sealed class RateLimiterFacts
         return new RateLimiterFacts(defined.ToImmutable(), dynamicNames, uses.ToImmutable(), setsStatus, indirect)
         {
             UsesEndpointPolicies = usesEndpointPolicies,
+            HasGlobalLimiter = hasGlobalLimiter,
+            ControllersRequireRateLimiting = controllersCovered,
         };
     }
 
