@@ -42,7 +42,7 @@ public sealed class MissingRateLimitingAnalyzer : DiagnosticAnalyzer
                 var anchors = model.AnchorsIn(tree);
                 if (anchors.IsEmpty
                     || context.Options.Get(ReadinessOptions.RateLimitingAtGateway, tree)
-                    || !RateLimitingPipeline.MapsEndpoints(model)
+                    || !RateLimitingPipeline.MapsEndpoints(model, context.CancellationToken)
                     || RateLimitingPipeline.HasAnyLimiter(model, context.Options.Get(ReadinessOptions.RateLimitingAlternatives, tree), context.CancellationToken))
                 {
                     return;

@@ -44,8 +44,10 @@ internal static class RateLimitingPipeline
     /// Whether the app serves HTTP endpoints a client can call: minimal API routes, controllers, Razor Pages, hubs, Blazor,
     /// Identity API endpoints. gRPC services, health checks and static files alone do not count.
     /// </summary>
-    public static bool MapsEndpoints(ApplicationModel model)
+    public static bool MapsEndpoints(ApplicationModel model, CancellationToken cancellationToken)
     {
+        // The gRPC template also maps GET "/" to a "use a gRPC client" text: a gRPC host, not an HTTP API.
+        var grpc = !model.CallsNamed("MapGrpcService").IsEmpty;
         foreach (var call in model.Calls)
         {
             if (call.Target != PipelineTarget.Application)
@@ -55,6 +57,8 @@ internal static class RateLimitingPipeline
 
             switch (call.Name)
             {
+                case "MapGet" when grpc && MapsRoot(call, cancellationToken):
+                    break;
                 case "MapGet":
                 case "MapPost":
                 case "MapPut":
@@ -89,6 +93,13 @@ internal static class RateLimitingPipeline
         }
 
         return false;
+    }
+
+    private static bool MapsRoot(PipelineCall call, CancellationToken cancellationToken)
+    {
+        var node = call.Location.SourceTree?.GetRoot(cancellationToken).FindNode(call.Location.SourceSpan, getInnermostNodeForTie: true);
+        return node is InvocationExpressionSyntax { ArgumentList.Arguments.Count: > 0 } invocation
+            && invocation.ArgumentList.Arguments[0].Expression is LiteralExpressionSyntax { Token.ValueText: "/" };
     }
 
     /// <summary>

@@ -234,6 +234,46 @@ public class MissingRateLimitingAnalyzerTests
     }
 
     [Fact]
+    public async Task Grpc_host_from_the_template_is_not_reported()
+    {
+        await Test("""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddGrpc();
+            var app = builder.Build();
+            app.MapGrpcService<GreeterService>();
+            app.MapGet("/", () => "Communication with gRPC endpoints must be made through a gRPC client.");
+            app.Run();
+
+            public class GreeterService { }
+
+            public static class GrpcStubs
+            {
+                public static IServiceCollection AddGrpc(this IServiceCollection services) => services;
+                public static IEndpointConventionBuilder MapGrpcService<T>(this IEndpointRouteBuilder endpoints) => null!;
+            }
+            """).RunAsync();
+    }
+
+    [Fact]
+    public async Task Grpc_host_with_http_endpoints_is_reported()
+    {
+        await Test("""
+            var builder = {|RDY5001:WebApplication.CreateBuilder(args)|};
+            var app = builder.Build();
+            app.MapGrpcService<GreeterService>();
+            app.MapGet("/orders", () => "orders");
+            app.Run();
+
+            public class GreeterService { }
+
+            public static class GrpcStubs
+            {
+                public static IEndpointConventionBuilder MapGrpcService<T>(this IEndpointRouteBuilder endpoints) => null!;
+            }
+            """).RunAsync();
+    }
+
+    [Fact]
     public async Task Branching_middleware_Map_is_not_an_endpoint()
     {
         await Test("""
