@@ -255,14 +255,15 @@ internal sealed class RateLimiterFacts
     /// <summary>The argument bound to <paramref name="parameterName"/> (named or positional), or null.</summary>
     private static ArgumentSyntax? NameArgument(InvocationExpressionSyntax invocation, IMethodSymbol method, string parameterName)
     {
+        // The bound symbol's parameters line up with the written arguments: a reduced extension method has no 'this'
+        // parameter, and a static call of an extension method passes the receiver as the first argument.
         var parameters = method.Parameters;
-        var offset = method.ReducedFrom is null && method.IsExtensionMethod ? 1 : 0;
         var index = -1;
-        for (var i = offset; i < parameters.Length; i++)
+        for (var i = 0; i < parameters.Length; i++)
         {
             if (parameters[i].Name == parameterName)
             {
-                index = i - offset;
+                index = i;
                 break;
             }
         }
