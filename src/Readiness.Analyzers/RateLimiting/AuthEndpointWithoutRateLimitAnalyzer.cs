@@ -93,7 +93,8 @@ public sealed class AuthEndpointWithoutRateLimitAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        if (!IsAuthActionName(action.Name) && !HasAuthRoute(action) && !CallsPasswordApi(context, types))
+        // A GET-only action named Login is the page that shows the form; the POST beside it is what gets attacked.
+        if (!CallsPasswordApi(context, types) && (IsGetOnly(action) || (!IsAuthActionName(action.Name) && !HasAuthRoute(action))))
         {
             return;
         }
@@ -143,7 +144,7 @@ public sealed class AuthEndpointWithoutRateLimitAnalyzer : DiagnosticAnalyzer
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
         var name = method.Name;
-        if (name is not ("MapPost" or "MapGet" or "MapPut" or "MapPatch" or "MapDelete" or "MapMethods" or "Map" or "MapIdentityApi")
+        if (name is not ("MapPost" or "MapPut" or "MapPatch" or "MapDelete" or "MapMethods" or "Map" or "MapIdentityApi")
             || invocation.Syntax is not InvocationExpressionSyntax syntax)
         {
             return;
@@ -313,6 +314,29 @@ public sealed class AuthEndpointWithoutRateLimitAnalyzer : DiagnosticAnalyzer
         }
 
         return false;
+    }
+
+    private static bool IsGetOnly(IMethodSymbol action)
+    {
+        var get = false;
+        foreach (var attribute in action.GetAttributes())
+        {
+            switch (attribute.AttributeClass?.Name)
+            {
+                case "HttpGetAttribute":
+                case "HttpHeadAttribute":
+                    get = true;
+                    break;
+                case "HttpPostAttribute":
+                case "HttpPutAttribute":
+                case "HttpPatchAttribute":
+                case "HttpDeleteAttribute":
+                case "AcceptVerbsAttribute":
+                    return false;
+            }
+        }
+
+        return get;
     }
 
     private static bool CallsPasswordApi(OperationBlockAnalysisContext context, Types types)

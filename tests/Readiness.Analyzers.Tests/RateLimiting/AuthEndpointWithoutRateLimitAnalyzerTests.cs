@@ -53,6 +53,7 @@ public class AuthEndpointWithoutRateLimitAnalyzerTests
             app.MapGet("/account/profile", () => Results.Ok()).RequireAuthorization();
             app.MapPost("/connect/token", (LoginRequest request) => Results.Ok()).RequireAuthorization();
             app.MapGet("/tokens-of-appreciation", () => Results.Ok());
+            app.MapGet("/login", () => Results.Content("<form method='post'></form>", "text/html"));
             app.Run();
 
             public record LoginRequest(string Email, string Password);
@@ -120,6 +121,15 @@ public class AuthEndpointWithoutRateLimitAnalyzerTests
 
                 [HttpGet("profile")]
                 public IActionResult Profile() => Ok();
+            }
+
+            public class MvcAccountController : Controller
+            {
+                [HttpGet]
+                public IActionResult Login(string? returnUrl = null) => View();
+
+                [HttpPost]
+                public IActionResult {|RDY5006:Login|}(string email, string password) => RedirectToAction("Index");
             }
             """).RunAsync();
     }
