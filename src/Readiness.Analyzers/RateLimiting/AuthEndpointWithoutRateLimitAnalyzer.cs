@@ -76,7 +76,7 @@ public sealed class AuthEndpointWithoutRateLimitAnalyzer : DiagnosticAnalyzer
     private static RateLimiterFacts? Facts(Compilation compilation, AnalyzerOptions options, System.Threading.CancellationToken cancellationToken)
     {
         var model = ApplicationModel.For(compilation, options, cancellationToken);
-        if (!model.IsWebApp || model.DelegatesToOtherAssemblies || RateLimitingPipeline.Registrations(model).IsEmpty || RateLimitingPipeline.Middleware(model).IsEmpty)
+        if (!model.IsWebApp || RateLimitingPipeline.DelegatesToOtherAssemblies(model) || RateLimitingPipeline.Registrations(model).IsEmpty || RateLimitingPipeline.Middleware(model).IsEmpty)
         {
             return null;
         }

@@ -34,7 +34,7 @@ public sealed class MissingRateLimitingAnalyzer : DiagnosticAnalyzer
             {
                 var tree = context.SemanticModel.SyntaxTree;
                 var model = ApplicationModel.For(context.SemanticModel.Compilation, context.Options, context.CancellationToken);
-                if (!model.IsWebApp || model.DelegatesToOtherAssemblies)
+                if (!model.IsWebApp || RateLimitingPipeline.DelegatesToOtherAssemblies(model))
                 {
                     return;
                 }

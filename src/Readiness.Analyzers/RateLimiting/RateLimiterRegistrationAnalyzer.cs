@@ -31,7 +31,7 @@ public sealed class RateLimiterRegistrationAnalyzer : DiagnosticAnalyzer
             start.RegisterSemanticModelAction(static context =>
             {
                 var model = ApplicationModel.For(context.SemanticModel.Compilation, context.Options, context.CancellationToken);
-                if (!model.IsWebApp || model.DelegatesToOtherAssemblies)
+                if (!model.IsWebApp || RateLimitingPipeline.DelegatesToOtherAssemblies(model))
                 {
                     return;
                 }

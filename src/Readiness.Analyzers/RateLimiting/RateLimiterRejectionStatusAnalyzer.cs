@@ -33,7 +33,7 @@ public sealed class RateLimiterRejectionStatusAnalyzer : DiagnosticAnalyzer
                 var compilation = context.SemanticModel.Compilation;
                 var tree = context.SemanticModel.SyntaxTree;
                 var model = ApplicationModel.For(compilation, context.Options, context.CancellationToken);
-                if (!model.IsWebApp || model.DelegatesToOtherAssemblies)
+                if (!model.IsWebApp || RateLimitingPipeline.DelegatesToOtherAssemblies(model))
                 {
                     return;
                 }

@@ -33,7 +33,7 @@ public sealed class UndefinedRateLimiterPolicyAnalyzer : DiagnosticAnalyzer
             {
                 var compilation = context.SemanticModel.Compilation;
                 var model = ApplicationModel.For(compilation, context.Options, context.CancellationToken);
-                if (!model.IsWebApp || model.DelegatesToOtherAssemblies || RateLimitingPipeline.Registrations(model).IsEmpty)
+                if (!model.IsWebApp || RateLimitingPipeline.DelegatesToOtherAssemblies(model) || RateLimitingPipeline.Registrations(model).IsEmpty)
                 {
                     return;
                 }

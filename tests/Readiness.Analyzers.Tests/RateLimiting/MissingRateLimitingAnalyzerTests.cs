@@ -320,6 +320,21 @@ public class MissingRateLimitingAnalyzerTests
     }
 
     [Fact]
+    public async Task Still_reported_when_start_up_only_calls_packages_known_not_to_limit()
+    {
+        // e.g. AddSwaggerGen (Swashbuckle), AddValidatorsFromAssembly (FluentValidation), AddNpgSql (health checks).
+        var test = Test("""
+            var builder = {|RDY5001:WebApplication.CreateBuilder(args)|};
+            builder.Services.AddSharedInfrastructure();
+            var app = builder.Build();
+            app.MapGet("/orders", () => "orders");
+            app.Run();
+            """);
+        test.TestState.AdditionalReferences.Add(SharedInfrastructure.SwaggerLikeReference);
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task Rules_1_to_3_show_on_the_open_Program_cs_in_document_analysis()
     {
         ImmutableArray<DiagnosticAnalyzer> analyzers = [new MissingRateLimitingAnalyzer(), new RateLimiterRegistrationAnalyzer()];

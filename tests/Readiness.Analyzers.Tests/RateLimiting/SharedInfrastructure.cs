@@ -10,10 +10,19 @@ namespace Readiness.Analyzers.Tests.RateLimiting;
 /// </summary>
 internal static class SharedInfrastructure
 {
-    private static readonly Lazy<MetadataReference> LazyReference = new(() =>
+    private static readonly Lazy<MetadataReference> LazyReference = new(() => Compile("Contoso.Infrastructure"));
+
+    private static readonly Lazy<MetadataReference> LazySwagger = new(() => Compile("Swashbuckle.AspNetCore.SwaggerGen"));
+
+    public static MetadataReference Reference => LazyReference.Value;
+
+    /// <summary>The same extension methods in an assembly named like Swashbuckle's, known not to register a limiter.</summary>
+    public static MetadataReference SwaggerLikeReference => LazySwagger.Value;
+
+    private static MetadataReference Compile(string assemblyName)
     {
         var compilation = CSharpCompilation.Create(
-            "Contoso.Infrastructure",
+            assemblyName,
             [CSharpSyntaxTree.ParseText("""
                 using Microsoft.AspNetCore.Builder;
                 using Microsoft.Extensions.DependencyInjection;
@@ -37,7 +46,5 @@ internal static class SharedInfrastructure
         }
 
         return MetadataReference.CreateFromImage(stream.ToArray());
-    });
-
-    public static MetadataReference Reference => LazyReference.Value;
+    }
 }
