@@ -1,0 +1,90 @@
+using System.Collections.Immutable;
+using System.Composition;
+using System.Globalization;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Readiness.Analyzers.Descriptors;
+using Readiness.Analyzers.Options;
+
+namespace Readiness.Analyzers.CodeFixes.RateLimiting;
+
+/// <summary>
+/// RDY5001: registers the built-in limiter with a global fixed-window limiter partitioned by authenticated user, else remote
+/// IP address (limits from <c>readiness.ratelimiting.fix_permit_limit</c>/<c>fix_window_seconds</c>), rejecting with 429,
+/// and adds <c>app.UseRateLimiter()</c> after routing and authentication, before the first endpoint. Offered only when both
+/// places are in the flagged document (minimal-hosting <c>Program.cs</c>, or a <c>Startup</c> class with both methods).
+/// </summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddRateLimiterCodeFixProvider))]
+[Shared]
+public sealed class AddRateLimiterCodeFixProvider : CodeFixProvider
+{
+    public const string RDY5001_AddGlobalRateLimiterEquivalenceKey = RuleIds.RDY5001_NoRateLimiting + "_AddGlobalRateLimiter";
+
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.RDY5001_NoRateLimiting);
+
+    public override FixAllProvider GetFixAllProvider()
+        => FixAllProvider.Create(static async (context, document, diagnostics) =>
+            diagnostics.IsEmpty ? null : await FixAsync(document, context.CancellationToken).ConfigureAwait(false));
+
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        if (await FixAsync(context.Document, context.CancellationToken).ConfigureAwait(false) is null)
+        {
+            return;
+        }
+
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            context.RegisterCodeFix(
+                CodeAction.Create(
+                    "Add a global rate limiter (per user or IP address, 429 on rejection)",
+                    async cancellationToken => await FixAsync(context.Document, cancellationToken).ConfigureAwait(false) ?? context.Document,
+                    RDY5001_AddGlobalRateLimiterEquivalenceKey),
+                diagnostic);
+        }
+    }
+
+    /// <summary>Both edits or none: a registration without its middleware would only trade this warning for RDY5002.</summary>
+    private static async Task<Document?> FixAsync(Document document, CancellationToken cancellationToken)
+    {
+        var tree = await document.GetSyntaxTreeAsync(cancellationToken).ConfigureAwait(false);
+        if (tree is null)
+        {
+            return null;
+        }
+
+        var options = document.Project.AnalyzerOptions;
+        var permits = options.Get(ReadinessOptions.RateLimitingFixPermitLimit, tree);
+        var seconds = options.Get(ReadinessOptions.RateLimitingFixWindowSeconds, tree);
+        if (permits <= 0)
+        {
+            permits = ReadinessOptions.RateLimitingFixPermitLimit.Default;
+        }
+
+        if (seconds <= 0)
+        {
+            seconds = ReadinessOptions.RateLimitingFixWindowSeconds.Default;
+        }
+
+        var window = seconds % 60 == 0
+            ? "TimeSpan.FromMinutes(" + (seconds / 60).ToString(CultureInfo.InvariantCulture) + ")"
+            : "TimeSpan.FromSeconds(" + seconds.ToString(CultureInfo.InvariantCulture) + ")";
+        var configure =
+            "options =>\n" +
+            "{\n" +
+            "    options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;\n" +
+            "    options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>\n" +
+            "        RateLimitPartition.GetFixedWindowLimiter(\n" +
+            "            context.User.Identity?.Name ?? context.Connection.RemoteIpAddress?.ToString() ?? \"unknown\",\n" +
+            "            _ => new FixedWindowRateLimiterOptions { PermitLimit = " + permits.ToString(CultureInfo.InvariantCulture) + ", Window = " + window + " }));\n" +
+            "}";
+
+        var withMiddleware = await RateLimiterFixes.AddMiddlewareAsync(document, cancellationToken).ConfigureAwait(false);
+        return withMiddleware is null
+            ? null
+            : await RateLimiterFixes.AddRegistrationAsync(withMiddleware, configure, usesPartitions: true, cancellationToken).ConfigureAwait(false);
+    }
+}

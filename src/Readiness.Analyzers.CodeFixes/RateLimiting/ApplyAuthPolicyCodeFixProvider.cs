@@ -1,0 +1,264 @@
+using System;
+using System.Collections.Immutable;
+using System.Composition;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Formatting;
+using Readiness.Analyzers.Descriptors;
+using Readiness.Analyzers.RateLimiting;
+
+namespace Readiness.Analyzers.CodeFixes.RateLimiting;
+
+/// <summary>
+/// RDY5006: applies the app's existing authentication policy — the policy named <c>auth</c>, else the only one whose name
+/// contains "auth" or "login" — with <c>[EnableRateLimiting("auth")]</c> on the action (replacing an action-level
+/// <c>[DisableRateLimiting]</c>) or <c>.RequireRateLimiting("auth")</c> on the endpoint (replacing <c>.DisableRateLimiting()</c>).
+/// Not offered when no such policy exists (defining limits is the developer's call) or when the controller itself
+/// disables rate limiting.
+/// </summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ApplyAuthPolicyCodeFixProvider))]
+[Shared]
+public sealed class ApplyAuthPolicyCodeFixProvider : CodeFixProvider
+{
+    public const string RDY5006_ApplyAuthPolicyEquivalenceKey = RuleIds.RDY5006_AuthEndpointWithoutRateLimit + "_ApplyAuthPolicy";
+
+    private const string RateLimitingNamespace = "Microsoft.AspNetCore.RateLimiting";
+
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.RDY5006_AuthEndpointWithoutRateLimit);
+
+    public override FixAllProvider GetFixAllProvider()
+        => FixAllProvider.Create(static async (context, document, diagnostics) =>
+        {
+            // One diagnostic at a time, each re-located in the edited document by its unchanged span start order.
+            // Last span first, so earlier spans stay valid; usings are added once at the end.
+            var current = document;
+            var usings = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+            var ordered = diagnostics.Sort((a, b) => b.Location.SourceSpan.Start.CompareTo(a.Location.SourceSpan.Start));
+            foreach (var diagnostic in ordered)
+            {
+                var (fixedDocument, missingNamespace) = await EditAsync(current, diagnostic.Location.SourceSpan, context.CancellationToken).ConfigureAwait(false);
+                if (fixedDocument is not null)
+                {
+                    current = fixedDocument;
+                    if (missingNamespace is not null)
+                    {
+                        usings.Add(missingNamespace);
+                    }
+                }
+            }
+
+            return await AddUsingsAsync(current, usings.ToImmutable(), context.CancellationToken).ConfigureAwait(false);
+        });
+
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            var span = diagnostic.Location.SourceSpan;
+            if (await FixAsync(context.Document, span, context.CancellationToken).ConfigureAwait(false) is null)
+            {
+                continue;
+            }
+
+            context.RegisterCodeFix(
+                CodeAction.Create(
+                    "Apply the authentication rate limiting policy",
+                    async cancellationToken => await FixAsync(context.Document, span, cancellationToken).ConfigureAwait(false) ?? context.Document,
+                    RDY5006_ApplyAuthPolicyEquivalenceKey),
+                diagnostic);
+        }
+    }
+
+    private static async Task<Document?> FixAsync(Document document, Microsoft.CodeAnalysis.Text.TextSpan span, CancellationToken cancellationToken)
+    {
+        var (fixedDocument, missingNamespace) = await EditAsync(document, span, cancellationToken).ConfigureAwait(false);
+        return fixedDocument is null || missingNamespace is null
+            ? fixedDocument
+            : await AddUsingsAsync(fixedDocument, ImmutableHashSet.Create(missingNamespace), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<Document> AddUsingsAsync(Document document, ImmutableHashSet<string> namespaces, CancellationToken cancellationToken)
+    {
+        if (namespaces.IsEmpty || await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is not { } root)
+        {
+            return document;
+        }
+
+        foreach (var name in namespaces)
+        {
+            root = RateLimiterPipelineEditor.EnsureUsing(root, name);
+        }
+
+        return document.WithSyntaxRoot(root);
+    }
+
+    /// <summary>The edit without usings, and the namespace the edit needs imported (null when already in scope).</summary>
+    private static async Task<(Document? Document, string? MissingNamespace)> EditAsync(Document document, Microsoft.CodeAnalysis.Text.TextSpan span, CancellationToken cancellationToken)
+    {
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        if (root is null || model is null)
+        {
+            return (null, null);
+        }
+
+        var policy = AuthPolicy(RateLimiterFacts.For(model.Compilation, cancellationToken).DefinedPolicies);
+        if (policy is null)
+        {
+            return (null, null);
+        }
+
+        var literal = SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(policy));
+        var node = root.FindNode(span, getInnermostNodeForTie: true);
+        SyntaxNode? newRoot;
+        string? requiredNamespace;
+        if (node.FirstAncestorOrSelf<MethodDeclarationSyntax>() is { } method && method.Identifier.Span == span)
+        {
+            if (HasAttributeNamed(method.Parent as TypeDeclarationSyntax, "DisableRateLimiting"))
+            {
+                return (null, null);
+            }
+
+            newRoot = root.ReplaceNode(method, AddEnableAttribute(method, literal));
+            requiredNamespace = RateLimitingNamespace;
+        }
+        else if (node.FirstAncestorOrSelf<InvocationExpressionSyntax>() is { } map)
+        {
+            // Walk out over the conventions chained on the endpoint, replacing a DisableRateLimiting() or adding at the end.
+            ExpressionSyntax outermost = map;
+            InvocationExpressionSyntax? disable = null;
+            while (outermost.Parent is MemberAccessExpressionSyntax access && access.Expression == outermost && access.Parent is InvocationExpressionSyntax outer)
+            {
+                if (access.Name.Identifier.ValueText == "DisableRateLimiting")
+                {
+                    disable = outer;
+                }
+
+                outermost = outer;
+            }
+
+            var arguments = SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(literal)));
+            if (disable is not null)
+            {
+                var access = (MemberAccessExpressionSyntax)disable.Expression;
+                var replaced = disable
+                    .WithExpression(access.WithName(SyntaxFactory.IdentifierName("RequireRateLimiting").WithTriviaFrom(access.Name)))
+                    .WithArgumentList(arguments);
+                newRoot = root.ReplaceNode(disable, replaced);
+            }
+            else
+            {
+                var call = SyntaxFactory.InvocationExpression(
+                        SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, outermost.WithoutTrailingTrivia(), SyntaxFactory.IdentifierName("RequireRateLimiting")),
+                        arguments)
+                    .WithTrailingTrivia(outermost.GetTrailingTrivia());
+                newRoot = root.ReplaceNode(outermost, call);
+            }
+
+            requiredNamespace = "Microsoft.AspNetCore.Builder";
+        }
+        else
+        {
+            return (null, null);
+        }
+
+        return (document.WithSyntaxRoot(newRoot), NamespaceImported(model, span.Start, requiredNamespace) ? null : requiredNamespace);
+    }
+
+    private static string? AuthPolicy(ImmutableHashSet<string> defined)
+    {
+        foreach (var name in defined)
+        {
+            if (string.Equals(name, "auth", StringComparison.OrdinalIgnoreCase))
+            {
+                return name;
+            }
+        }
+
+        string? candidate = null;
+        foreach (var name in defined)
+        {
+            if (name.IndexOf("auth", StringComparison.OrdinalIgnoreCase) >= 0 || name.IndexOf("login", StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                if (candidate is not null)
+                {
+                    return null; // two candidates: not certain which one
+                }
+
+                candidate = name;
+            }
+        }
+
+        return candidate;
+    }
+
+    private static MethodDeclarationSyntax AddEnableAttribute(MethodDeclarationSyntax method, LiteralExpressionSyntax literal)
+    {
+        // Drop an action-level [DisableRateLimiting].
+        var lists = method.AttributeLists;
+        for (var i = lists.Count - 1; i >= 0; i--)
+        {
+            var list = lists[i];
+            foreach (var attribute in list.Attributes)
+            {
+                if (IsNamed(attribute, "DisableRateLimiting"))
+                {
+                    lists = list.Attributes.Count == 1
+                        ? lists.RemoveAt(i)
+                        : lists.Replace(list, list.WithAttributes(list.Attributes.Remove(attribute)));
+                    break;
+                }
+            }
+        }
+
+        var enable = SyntaxFactory.AttributeList(SyntaxFactory.SingletonSeparatedList(
+                SyntaxFactory.Attribute(
+                    SyntaxFactory.IdentifierName("EnableRateLimiting"),
+                    SyntaxFactory.AttributeArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.AttributeArgument(literal))))))
+            .WithAdditionalAnnotations(Formatter.Annotation);
+        var leading = method.GetLeadingTrivia();
+        var stripped = method.WithAttributeLists(lists).WithoutLeadingTrivia();
+        return stripped.WithAttributeLists(stripped.AttributeLists.Add(enable)).WithLeadingTrivia(leading).WithAdditionalAnnotations(Formatter.Annotation);
+    }
+
+    private static bool HasAttributeNamed(TypeDeclarationSyntax? type, string name)
+    {
+        if (type is null)
+        {
+            return false;
+        }
+
+        foreach (var list in type.AttributeLists)
+        {
+            foreach (var attribute in list.Attributes)
+            {
+                if (IsNamed(attribute, name))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsNamed(AttributeSyntax attribute, string name)
+    {
+        var text = attribute.Name is QualifiedNameSyntax qualified ? qualified.Right.Identifier.ValueText : attribute.Name.ToString();
+        return text == name || text == name + "Attribute";
+    }
+
+    private static bool NamespaceImported(SemanticModel model, int position, string namespaceName)
+    {
+        var type = namespaceName == RateLimitingNamespace
+            ? "Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute"
+            : "Microsoft.AspNetCore.Builder.RateLimiterEndpointConventionBuilderExtensions";
+        var simpleName = namespaceName == RateLimitingNamespace ? "EnableRateLimitingAttribute" : "RateLimiterEndpointConventionBuilderExtensions";
+        return RateLimiterPipelineEditor.TypeInScope(model, position, simpleName, type);
+    }
+}

@@ -1,0 +1,143 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Composition;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Formatting;
+using Readiness.Analyzers.Descriptors;
+
+namespace Readiness.Analyzers.CodeFixes.RateLimiting;
+
+/// <summary>
+/// RDY5007: sets <c>options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;</c> as the first statement of the
+/// <c>AddRateLimiter</c> lambda (an expression body becomes a block), adding <c>using Microsoft.AspNetCore.Http;</c> when needed.
+/// </summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SetRejectionStatusCodeCodeFixProvider))]
+[Shared]
+public sealed class SetRejectionStatusCodeCodeFixProvider : CodeFixProvider
+{
+    public const string RDY5007_Use429EquivalenceKey = RuleIds.RDY5007_RateLimiterRejectsWith503 + "_Use429";
+
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.RDY5007_RateLimiterRejectsWith503);
+
+    public override FixAllProvider GetFixAllProvider()
+        => FixAllProvider.Create(static async (context, document, diagnostics) =>
+            (Document?)await FixAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false));
+
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null)
+        {
+            return;
+        }
+
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            if (FindLambda(root, diagnostic) is null)
+            {
+                continue;
+            }
+
+            context.RegisterCodeFix(
+                CodeAction.Create(
+                    "Reject with 429 Too Many Requests",
+                    cancellationToken => FixAsync(context.Document, ImmutableArray.Create(diagnostic), cancellationToken),
+                    RDY5007_Use429EquivalenceKey),
+                diagnostic);
+        }
+    }
+
+    private static LambdaExpressionSyntax? FindLambda(SyntaxNode root, Diagnostic diagnostic)
+    {
+        var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+        var invocation = node.FirstAncestorOrSelf<InvocationExpressionSyntax>();
+        if (invocation is null)
+        {
+            return null;
+        }
+
+        foreach (var argument in invocation.ArgumentList.Arguments)
+        {
+            if (argument.Expression is SimpleLambdaExpressionSyntax or ParenthesizedLambdaExpressionSyntax { ParameterList.Parameters.Count: 1 })
+            {
+                return (LambdaExpressionSyntax)argument.Expression;
+            }
+        }
+
+        return null;
+    }
+
+    private static async Task<Document> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
+    {
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        if (root is null || model is null)
+        {
+            return document;
+        }
+
+        var lambdas = new HashSet<LambdaExpressionSyntax>();
+        foreach (var diagnostic in diagnostics)
+        {
+            if (FindLambda(root, diagnostic) is { } lambda)
+            {
+                lambdas.Add(lambda);
+            }
+        }
+
+        if (lambdas.Count == 0)
+        {
+            return document;
+        }
+
+        var needsUsing = false;
+        foreach (var lambda in lambdas)
+        {
+            needsUsing |= !RateLimiterPipelineEditor.TypeInScope(model, lambda.SpanStart, "StatusCodes", RateLimiterFixes.HttpNamespace + ".StatusCodes");
+        }
+
+        var endOfLine = SyntaxFactory.EndOfLine(RateLimiterPipelineEditor.DetectEndOfLine(root));
+        var newRoot = root.ReplaceNodes(lambdas, (original, _) => Rewrite(original, endOfLine));
+        if (needsUsing)
+        {
+            newRoot = RateLimiterPipelineEditor.EnsureUsing(newRoot, RateLimiterFixes.HttpNamespace);
+        }
+
+        return document.WithSyntaxRoot(newRoot);
+    }
+
+    private static SyntaxNode Rewrite(LambdaExpressionSyntax lambda, SyntaxTrivia endOfLine)
+    {
+        var parameter = lambda is SimpleLambdaExpressionSyntax simple
+            ? simple.Parameter.Identifier.ValueText
+            : ((ParenthesizedLambdaExpressionSyntax)lambda).ParameterList.Parameters[0].Identifier.ValueText;
+        var assignment = SyntaxFactory.ParseStatement(parameter + ".RejectionStatusCode = StatusCodes.Status429TooManyRequests;")
+            .WithTrailingTrivia(endOfLine)
+            .WithAdditionalAnnotations(Formatter.Annotation);
+
+        if (lambda.Body is BlockSyntax block)
+        {
+            if (block.Statements.Count > 0)
+            {
+                assignment = assignment.WithLeadingTrivia(block.Statements[0].GetLeadingTrivia());
+            }
+
+            return lambda.WithBody(block.WithStatements(block.Statements.Insert(0, assignment)));
+        }
+
+        var expression = (ExpressionSyntax)lambda.Body;
+        var existing = SyntaxFactory.ExpressionStatement(expression.WithoutTrivia()).WithTrailingTrivia(endOfLine).WithAdditionalAnnotations(Formatter.Annotation);
+        var newBlock = SyntaxFactory.Block(assignment, existing)
+            .WithOpenBraceToken(SyntaxFactory.Token(SyntaxKind.OpenBraceToken).WithTrailingTrivia(endOfLine))
+            .WithTrailingTrivia(expression.GetTrailingTrivia())
+            .WithAdditionalAnnotations(Formatter.Annotation);
+        var arrow = lambda.ArrowToken.WithTrailingTrivia(endOfLine);
+        return lambda.WithArrowToken(arrow).WithBody(newBlock).WithAdditionalAnnotations(Formatter.Annotation);
+    }
+}

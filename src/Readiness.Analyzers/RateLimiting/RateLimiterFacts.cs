@@ -1,0 +1,290 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Readiness.Analyzers.RateLimiting;
+
+/// <summary>A policy name written in code: where, and its constant value.</summary>
+internal readonly struct PolicyName
+{
+    public PolicyName(string name, Location location)
+    {
+        Name = name;
+        Location = location;
+    }
+
+    public string Name { get; }
+
+    public Location Location { get; }
+}
+
+/// <summary>
+/// What the built-in rate limiter is configured with, across the whole compilation — the parts the application model does
+/// not see because they are called on <c>RateLimiterOptions</c> or endpoint builders: policy definitions, policy uses,
+/// <c>RejectionStatusCode</c>/<c>OnRejected</c>. Built lazily, at most once per compilation, and only for compilations that
+/// call <c>AddRateLimiter</c> or <c>UseRateLimiter</c> (the callers check the model first).
+/// </summary>
+internal sealed class RateLimiterFacts
+{
+    private static readonly ConditionalWeakTable<Compilation, Holder> Cache = new();
+
+    private RateLimiterFacts(
+        ImmutableHashSet<string> definedPolicies,
+        bool hasDynamicPolicyNames,
+        ImmutableArray<PolicyName> policyUses,
+        bool setsRejectionStatus,
+        bool configuresOptionsIndirectly)
+    {
+        DefinedPolicies = definedPolicies;
+        HasDynamicPolicyNames = hasDynamicPolicyNames;
+        PolicyUses = policyUses;
+        SetsRejectionStatus = setsRejectionStatus;
+        ConfiguresOptionsIndirectly = configuresOptionsIndirectly;
+    }
+
+    /// <summary>Constant names given to <c>AddPolicy</c>/<c>AddFixedWindowLimiter</c>/… anywhere in the compilation.</summary>
+    public ImmutableHashSet<string> DefinedPolicies { get; }
+
+    /// <summary>True when some policy is defined with a name that is not a compile-time constant (e.g. read from configuration).</summary>
+    public bool HasDynamicPolicyNames { get; }
+
+    /// <summary>Constant names in <c>[EnableRateLimiting("…")]</c> and <c>.RequireRateLimiting("…")</c>.</summary>
+    public ImmutableArray<PolicyName> PolicyUses { get; }
+
+    /// <summary>True when any endpoint-specific policy is used (named or not): <c>[EnableRateLimiting]</c>, <c>RequireRateLimiting</c>.</summary>
+    public bool UsesEndpointPolicies { get; private set; }
+
+    /// <summary><c>RateLimiterOptions.GlobalLimiter</c> is mentioned somewhere (a global limiter covers every endpoint).</summary>
+    public bool HasGlobalLimiter { get; private set; }
+
+    /// <summary><c>MapControllers()</c>/<c>MapControllerRoute(…)</c>/… chained with <c>RequireRateLimiting</c>: every controller action has a policy.</summary>
+    public bool ControllersRequireRateLimiting { get; private set; }
+
+    /// <summary><c>RateLimiterOptions.RejectionStatusCode</c> or <c>OnRejected</c> is set somewhere.</summary>
+    public bool SetsRejectionStatus { get; }
+
+    /// <summary><c>RateLimiterOptions</c> is configured other than through an <c>AddRateLimiter</c> lambda (<c>Configure&lt;RateLimiterOptions&gt;</c>, <c>IConfigureOptions&lt;RateLimiterOptions&gt;</c>, …).</summary>
+    public bool ConfiguresOptionsIndirectly { get; }
+
+    public static RateLimiterFacts For(Compilation compilation, CancellationToken cancellationToken)
+        => Cache.GetValue(compilation, static _ => new Holder()).Get(compilation, cancellationToken);
+
+    private sealed class Holder
+    {
+        private readonly object _gate = new();
+        private RateLimiterFacts? _facts;
+
+        public RateLimiterFacts Get(Compilation compilation, CancellationToken cancellationToken)
+        {
+            var facts = Volatile.Read(ref _facts);
+            if (facts is not null)
+            {
+                return facts;
+            }
+
+            lock (_gate)
+            {
+                return _facts ??= Build(compilation, cancellationToken);
+            }
+        }
+    }
+
+    private static RateLimiterFacts Build(Compilation compilation, CancellationToken cancellationToken)
+    {
+        var types = RateLimiterTypes.Create(compilation);
+        var defined = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+        var uses = ImmutableArray.CreateBuilder<PolicyName>();
+        var dynamicNames = false;
+        var setsStatus = false;
+        var indirect = false;
+        var usesEndpointPolicies = false;
+        var hasGlobalLimiter = false;
+        var controllersCovered = false;
+        if (types is null)
+        {
+            return new RateLimiterFacts(defined.ToImmutable(), false, uses.ToImmutable(), false, false);
+        }
+
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            SemanticModel? model = null;
+            foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
+            {
+                switch (node)
+                {
+                    case InvocationExpressionSyntax invocation:
+                    {
+                        var name = InvokedName(invocation);
+                        if (name is null || !(RateLimiterTypes.IsPolicyDefinitionName(name) || name == "RequireRateLimiting"))
+                        {
+                            break;
+                        }
+
+                        model ??= compilation.GetSemanticModel(tree);
+                        if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol method)
+                        {
+                            break;
+                        }
+
+                        if (types.IsPolicyDefinition(method))
+                        {
+                            var argument = NameArgument(invocation, method, "policyName");
+                            if (argument is not null && model.GetConstantValue(argument.Expression, cancellationToken) is { HasValue: true, Value: string constant })
+                            {
+                                defined.Add(constant);
+                            }
+                            else
+                            {
+                                dynamicNames = true;
+                            }
+                        }
+                        else if (types.IsRequireRateLimiting(method))
+                        {
+                            usesEndpointPolicies = true;
+                            controllersCovered |= invocation.Expression is MemberAccessExpressionSyntax { Expression: InvocationExpressionSyntax receiver }
+                                && InvokedName(receiver) is "MapControllers" or "MapControllerRoute" or "MapDefaultControllerRoute" or "MapAreaControllerRoute";
+                            var argument = NameArgument(invocation, method, "policyName");
+                            if (argument is not null && model.GetConstantValue(argument.Expression, cancellationToken) is { HasValue: true, Value: string constant })
+                            {
+                                uses.Add(new PolicyName(constant, argument.GetLocation()));
+                            }
+                        }
+
+                        break;
+                    }
+
+                    case AttributeSyntax attribute when IsEnableRateLimitingName(attribute.Name):
+                    {
+                        model ??= compilation.GetSemanticModel(tree);
+                        if (model.GetSymbolInfo(attribute, cancellationToken).Symbol is IMethodSymbol ctor
+                            && SymbolEqualityComparer.Default.Equals(ctor.ContainingType, types.EnableRateLimitingAttribute))
+                        {
+                            usesEndpointPolicies = true;
+                            var argument = attribute.ArgumentList is { Arguments.Count: > 0 } list ? list.Arguments[0] : null;
+                            if (argument is not null && model.GetConstantValue(argument.Expression, cancellationToken) is { HasValue: true, Value: string constant })
+                            {
+                                uses.Add(new PolicyName(constant, argument.GetLocation()));
+                            }
+                        }
+
+                        break;
+                    }
+
+                    case IdentifierNameSyntax { Identifier.ValueText: "GlobalLimiter" } global when !hasGlobalLimiter:
+                    {
+                        model ??= compilation.GetSemanticModel(tree);
+                        hasGlobalLimiter = model.GetSymbolInfo(global, cancellationToken).Symbol is IPropertySymbol property
+                            && SymbolEqualityComparer.Default.Equals(property.ContainingType, types.RateLimiterOptions);
+                        break;
+                    }
+
+                    case IdentifierNameSyntax identifier when !setsStatus && identifier.Identifier.ValueText is "RejectionStatusCode" or "OnRejected":
+                    {
+                        model ??= compilation.GetSemanticModel(tree);
+                        if (model.GetSymbolInfo(identifier, cancellationToken).Symbol is IPropertySymbol property
+                            && SymbolEqualityComparer.Default.Equals(property.ContainingType, types.RateLimiterOptions))
+                        {
+                            setsStatus = true;
+                        }
+
+                        break;
+                    }
+
+                    case GenericNameSyntax generic when !indirect && MentionsRateLimiterOptions(generic):
+                        // Configure<RateLimiterOptions>(…), AddOptions<RateLimiterOptions>(), IConfigureOptions<RateLimiterOptions>:
+                        // the options are shaped somewhere an AddRateLimiter lambda does not show.
+                        indirect = true;
+                        break;
+                }
+            }
+        }
+
+        return new RateLimiterFacts(defined.ToImmutable(), dynamicNames, uses.ToImmutable(), setsStatus, indirect)
+        {
+            UsesEndpointPolicies = usesEndpointPolicies,
+            HasGlobalLimiter = hasGlobalLimiter,
+            ControllersRequireRateLimiting = controllersCovered,
+        };
+    }
+
+    private static bool MentionsRateLimiterOptions(GenericNameSyntax generic)
+    {
+        foreach (var argument in generic.TypeArgumentList.Arguments)
+        {
+            var name = argument switch
+            {
+                QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+                SimpleNameSyntax simple => simple.Identifier.ValueText,
+                AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
+                _ => null,
+            };
+            if (name == "RateLimiterOptions")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsEnableRateLimitingName(NameSyntax name)
+    {
+        var text = name switch
+        {
+            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+            SimpleNameSyntax simple => simple.Identifier.ValueText,
+            AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
+            _ => null,
+        };
+        return text is "EnableRateLimiting" or "EnableRateLimitingAttribute";
+    }
+
+    internal static string? InvokedName(InvocationExpressionSyntax invocation) => invocation.Expression switch
+    {
+        MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+        SimpleNameSyntax name => name.Identifier.ValueText,
+        MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+        _ => null,
+    };
+
+    /// <summary>The argument bound to <paramref name="parameterName"/> (named or positional), or null.</summary>
+    private static ArgumentSyntax? NameArgument(InvocationExpressionSyntax invocation, IMethodSymbol method, string parameterName)
+    {
+        // The bound symbol's parameters line up with the written arguments: a reduced extension method has no 'this'
+        // parameter, and a static call of an extension method passes the receiver as the first argument.
+        var parameters = method.Parameters;
+        var index = -1;
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            if (parameters[i].Name == parameterName)
+            {
+                index = i;
+                break;
+            }
+        }
+
+        if (index < 0)
+        {
+            return null;
+        }
+
+        var arguments = invocation.ArgumentList.Arguments;
+        foreach (var argument in arguments)
+        {
+            if (argument.NameColon is { } nameColon)
+            {
+                if (nameColon.Name.Identifier.ValueText == parameterName)
+                {
+                    return argument;
+                }
+            }
+        }
+
+        return index < arguments.Count && arguments[index].NameColon is null ? arguments[index] : null;
+    }
+}

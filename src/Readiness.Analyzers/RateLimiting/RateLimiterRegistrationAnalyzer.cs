@@ -1,0 +1,60 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Readiness.Analyzers.AppModel;
+
+namespace Readiness.Analyzers.RateLimiting;
+
+/// <summary>
+/// RDY5002: <c>AddRateLimiter</c> without <c>UseRateLimiter</c> (nothing is limited); RDY5003: <c>UseRateLimiter</c> without
+/// <c>AddRateLimiter</c> (throws at start-up). Each is reported on the call that is there, from a per-document action.
+/// Web apps only, and silent when start-up delegates to another assembly (the missing half may be in there).
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class RateLimiterRegistrationAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        Descriptors.Descriptors.RDY5002_RateLimiterNotApplied,
+        Descriptors.Descriptors.RDY5003_RateLimiterNotRegistered);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(static start =>
+        {
+            if (start.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.RateLimiterServiceCollectionExtensions") is null)
+            {
+                return;
+            }
+
+            start.RegisterSemanticModelAction(static context =>
+            {
+                var model = ApplicationModel.For(context.SemanticModel.Compilation, context.Options, context.CancellationToken);
+                if (!model.IsWebApp || RateLimitingPipeline.DelegatesToOtherAssemblies(model))
+                {
+                    return;
+                }
+
+                var registrations = RateLimitingPipeline.Registrations(model);
+                var middleware = RateLimitingPipeline.Middleware(model);
+                if (registrations.IsEmpty == middleware.IsEmpty)
+                {
+                    return;
+                }
+
+                var tree = context.SemanticModel.SyntaxTree;
+                var (calls, descriptor) = middleware.IsEmpty
+                    ? (registrations, Descriptors.Descriptors.RDY5002_RateLimiterNotApplied)
+                    : (middleware, Descriptors.Descriptors.RDY5003_RateLimiterNotRegistered);
+                foreach (var call in calls)
+                {
+                    if (call.Location.SourceTree == tree)
+                    {
+                        context.ReportDiagnostic(Diagnostic.Create(descriptor, RateLimitingPipeline.NameLocation(call, context.CancellationToken)));
+                    }
+                }
+            });
+        });
+    }
+}

@@ -1,0 +1,111 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Readiness.Analyzers.AppModel;
+
+namespace Readiness.Analyzers.RateLimiting;
+
+/// <summary>
+/// RDY5007 (Info): <c>AddRateLimiter(options => …)</c> whose lambda never sets <c>RejectionStatusCode</c>, while nothing
+/// else in the compilation sets it or <c>OnRejected</c> or configures <c>RateLimiterOptions</c> another way. Silent when
+/// the options object escapes the lambda (passed to a method that may set the code) or the argument is not a lambda.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class RateLimiterRejectionStatusAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(Descriptors.Descriptors.RDY5007_RateLimiterRejectsWith503);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(static start =>
+        {
+            if (start.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.RateLimiting.RateLimiterOptions") is null)
+            {
+                return;
+            }
+
+            start.RegisterSemanticModelAction(static context =>
+            {
+                var compilation = context.SemanticModel.Compilation;
+                var tree = context.SemanticModel.SyntaxTree;
+                var model = ApplicationModel.For(compilation, context.Options, context.CancellationToken);
+                if (!model.IsWebApp || RateLimitingPipeline.DelegatesToOtherAssemblies(model))
+                {
+                    return;
+                }
+
+                var registrations = RateLimitingPipeline.Registrations(model);
+                var inTree = false;
+                foreach (var call in registrations)
+                {
+                    inTree |= call.Location.SourceTree == tree;
+                }
+
+                if (!inTree)
+                {
+                    return;
+                }
+
+                var facts = RateLimiterFacts.For(compilation, context.CancellationToken);
+                if (facts.SetsRejectionStatus || facts.ConfiguresOptionsIndirectly)
+                {
+                    return;
+                }
+
+                var root = tree.GetRoot(context.CancellationToken);
+                foreach (var call in registrations)
+                {
+                    if (call.Location.SourceTree == tree
+                        && root.FindNode(call.Location.SourceSpan, getInnermostNodeForTie: true) is InvocationExpressionSyntax invocation
+                        && OptionsStayInLambda(invocation))
+                    {
+                        context.ReportDiagnostic(Diagnostic.Create(
+                            Descriptors.Descriptors.RDY5007_RateLimiterRejectsWith503,
+                            RateLimitingPipeline.NameLocation(call, context.CancellationToken)));
+                    }
+                }
+            });
+        });
+    }
+
+    /// <summary>The configure argument is a one-parameter lambda whose parameter is only ever the receiver of a member access.</summary>
+    internal static bool OptionsStayInLambda(InvocationExpressionSyntax invocation)
+    {
+        LambdaExpressionSyntax? lambda = null;
+        foreach (var argument in invocation.ArgumentList.Arguments)
+        {
+            if (argument.Expression is LambdaExpressionSyntax candidate)
+            {
+                lambda = candidate;
+            }
+        }
+
+        var parameter = lambda switch
+        {
+            SimpleLambdaExpressionSyntax simple => simple.Parameter,
+            ParenthesizedLambdaExpressionSyntax { ParameterList.Parameters.Count: 1 } parenthesized => parenthesized.ParameterList.Parameters[0],
+            _ => null,
+        };
+        if (lambda is null || parameter is null)
+        {
+            return false;
+        }
+
+        var name = parameter.Identifier.ValueText;
+        foreach (var node in lambda.Body.DescendantNodesAndSelf())
+        {
+            if (node is IdentifierNameSyntax identifier
+                && identifier.Identifier.ValueText == name
+                && !(identifier.Parent is MemberAccessExpressionSyntax access && access.Expression == identifier))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
