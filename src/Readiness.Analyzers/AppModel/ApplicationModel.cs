@@ -250,10 +250,11 @@ public sealed class ApplicationModel
     private static bool IsTrue(string? value) => string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
-    /// Scans one tree. Start-up code — a file that creates the host, a <c>Startup</c> class, or an extension method on a
-    /// builder type (<c>this IServiceCollection services</c>…) — is bound, so its calls carry their symbols. Elsewhere,
-    /// pipeline-looking calls are only remembered by name, never bound: binding every method body again would cost as
-    /// much as the compiler's own binding, and a name is enough evidence of presence to keep an absence rule quiet.
+    /// Scans one tree. Calls in start-up code are bound, so they carry their symbols: top-level statements, a method that
+    /// creates the host or is <c>Main</c>, the members of a <c>Startup</c> class, and any method that takes a builder
+    /// (<c>this IServiceCollection services</c>, <c>Map(WebApplication app)</c>…). Elsewhere, pipeline-looking calls are only
+    /// remembered by name, never bound: binding every method body again would cost as much as the compiler's own binding,
+    /// and a name is enough evidence of presence to keep an absence rule quiet.
     /// </summary>
     private static void ScanTree(
         Compilation compilation,
@@ -266,20 +267,22 @@ public sealed class ApplicationModel
         CancellationToken cancellationToken)
     {
         var root = tree.GetRoot(cancellationToken);
-        var candidates = new List<InvocationExpressionSyntax>();
-        var isStartupCode = false;
+        var candidates = new List<(InvocationExpressionSyntax Invocation, SyntaxNode? Member)>();
+        var hostCreatingMembers = new HashSet<SyntaxNode>();
+        var startupClasses = new HashSet<SyntaxNode>();
         SemanticModel? model = null;
         foreach (var node in root.DescendantNodes())
         {
             switch (node)
             {
                 case InvocationExpressionSyntax invocation when InvokedName(invocation) is { } name && IsCandidateName(name):
-                    candidates.Add(invocation);
-                    isStartupCode |= IsHostFactoryName(name);
-                    break;
+                    var member = EnclosingMember(invocation);
+                    candidates.Add((invocation, member));
+                    if (member is not null && IsHostFactoryName(name))
+                    {
+                        hostCreatingMembers.Add(member);
+                    }
 
-                case MethodDeclarationSyntax method when IsBuilderExtension(method):
-                    isStartupCode = true;
                     break;
 
                 case ClassDeclarationSyntax @class when MayBeStartupOrHostedService(@class):
@@ -289,7 +292,7 @@ public sealed class ApplicationModel
                         if (IsStartup(type, types))
                         {
                             startupTypes.Add(type);
-                            isStartupCode = true;
+                            startupClasses.Add(@class);
                         }
 
                         if (types.IHostedService is not null && Implements(type, types.IHostedService))
@@ -302,20 +305,16 @@ public sealed class ApplicationModel
             }
         }
 
-        if (!isStartupCode)
-        {
-            foreach (var invocation in candidates)
-            {
-                namesOutsideStartup.Add(InvokedName(invocation)!);
-            }
-
-            return;
-        }
-
-        model ??= compilation.GetSemanticModel(tree);
-        foreach (var invocation in candidates)
+        foreach (var (invocation, member) in candidates)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (member is null || !IsStartupMember(member, hostCreatingMembers, startupClasses))
+            {
+                namesOutsideStartup.Add(InvokedName(invocation)!);
+                continue;
+            }
+
+            model ??= compilation.GetSemanticModel(tree);
             if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol method)
             {
                 var call = Classify(invocation, method, types, compilation.Assembly);
@@ -327,19 +326,61 @@ public sealed class ApplicationModel
         }
     }
 
-    private static bool IsHostFactoryName(string name)
-        => name is "CreateBuilder" or "CreateSlimBuilder" or "CreateEmptyBuilder" or "CreateApplicationBuilder"
-            or "CreateEmptyApplicationBuilder" or "CreateDefaultBuilder" or "ConfigureWebHostDefaults" or "ConfigureWebHost";
-
-    /// <summary>An extension method on a builder type, by syntax: <c>static X AddThing(this IServiceCollection services…)</c>.</summary>
-    private static bool IsBuilderExtension(MethodDeclarationSyntax method)
+    /// <summary>The member whose body holds <paramref name="node"/>: a top-level statement, a method, or null (initializers, accessors…).</summary>
+    private static SyntaxNode? EnclosingMember(SyntaxNode node)
     {
-        var parameters = method.ParameterList.Parameters;
-        if (parameters.Count == 0 || !parameters[0].Modifiers.Any(SyntaxKind.ThisKeyword) || parameters[0].Type is not { } type)
+        for (var current = node.Parent; current is not null; current = current.Parent)
+        {
+            switch (current)
+            {
+                case GlobalStatementSyntax:
+                case MethodDeclarationSyntax:
+                    return current;
+                case ConstructorDeclarationSyntax:
+                case AccessorDeclarationSyntax:
+                case BaseTypeDeclarationSyntax:
+                    return null;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsStartupMember(SyntaxNode member, HashSet<SyntaxNode> hostCreatingMembers, HashSet<SyntaxNode> startupClasses)
+    {
+        if (member is GlobalStatementSyntax || hostCreatingMembers.Contains(member))
+        {
+            return true;
+        }
+
+        if (member is not MethodDeclarationSyntax method)
         {
             return false;
         }
 
+        if (method.Identifier.ValueText == "Main" || (method.Parent is { } parent && startupClasses.Contains(parent)))
+        {
+            return true;
+        }
+
+        foreach (var parameter in method.ParameterList.Parameters)
+        {
+            if (IsBuilderTypeName(parameter.Type))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsHostFactoryName(string name)
+        => name is "CreateBuilder" or "CreateSlimBuilder" or "CreateEmptyBuilder" or "CreateApplicationBuilder"
+            or "CreateEmptyApplicationBuilder" or "CreateDefaultBuilder" or "ConfigureWebHostDefaults" or "ConfigureWebHost";
+
+    /// <summary>A builder type by its syntax: <c>IServiceCollection</c>, <c>WebApplication</c>, <c>IEndpointRouteBuilder</c>…</summary>
+    private static bool IsBuilderTypeName(TypeSyntax? type)
+    {
         var name = type switch
         {
             QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
@@ -347,7 +388,8 @@ public sealed class ApplicationModel
             _ => string.Empty,
         };
         return name is "IServiceCollection" or "IApplicationBuilder" or "IEndpointRouteBuilder" or "WebApplication"
-            or "WebApplicationBuilder" or "IHostApplicationBuilder" or "IHostBuilder" or "IWebHostBuilder" or "IHealthChecksBuilder";
+            or "WebApplicationBuilder" or "IHostApplicationBuilder" or "IHostBuilder" or "IWebHostBuilder" or "IHealthChecksBuilder"
+            or "RouteGroupBuilder";
     }
 
     private static string? InvokedName(InvocationExpressionSyntax invocation) => invocation.Expression switch

@@ -159,6 +159,23 @@ internal static class RateLimitingPipeline
     /// </summary>
     public static bool HasAnyLimiter(ApplicationModel model, ImmutableArray<string> alternatives, CancellationToken cancellationToken)
     {
+        // Limiter calls outside start-up code are known by name only: their presence is enough to stay quiet.
+        foreach (var name in LimiterMethodNames)
+        {
+            if (model.Has(name))
+            {
+                return true;
+            }
+        }
+
+        foreach (var alternative in alternatives)
+        {
+            if (model.Has(alternative))
+            {
+                return true;
+            }
+        }
+
         foreach (var call in model.Calls)
         {
             switch (call.Name)
@@ -198,6 +215,12 @@ internal static class RateLimitingPipeline
 
         return false;
     }
+
+    private static readonly string[] LimiterMethodNames =
+    {
+        "AddRateLimiter", "UseRateLimiter", "AddInMemoryRateLimiting", "AddDistributedRateLimiting", "AddRedisRateLimiting",
+        "UseIpRateLimiting", "UseClientRateLimiting",
+    };
 
     private static bool IsInAspNetCoreRateLimit(ITypeSymbol? type)
     {

@@ -71,7 +71,7 @@ public class ApplicationModelTests
     }
 
     [Fact]
-    public void Calls_outside_start_up_code_count_by_name_and_builder_extensions_are_bound()
+    public void Start_up_code_is_bound_and_other_pipeline_calls_count_by_name()
     {
         var model = Build(new CompilationRunner().As(TestProjectKind.Unspecified).WithImplicitUsings()
             .WithSource("/0/Program.cs", """
@@ -96,11 +96,19 @@ public class ApplicationModelTests
                 {
                     public static void Map(IEndpointRouteBuilder endpoints) => endpoints.MapHealthChecks("/health");
                 }
+
+                public sealed class MetricsModule(IEndpointRouteBuilder endpoints)
+                {
+                    public void Register() => endpoints.MapGet("/metrics", () => "metrics");
+                }
                 """));
 
+        // Builder extensions and methods that take a builder are start-up code: bound.
         Assert.Single(model.CallsNamed("AddHealthChecks"));
-        Assert.True(model.Has("MapHealthChecks"));
-        Assert.Empty(model.CallsNamed("MapHealthChecks"));
+        Assert.Single(model.CallsNamed("MapHealthChecks"));
+        // Anything else counts by name only.
+        Assert.True(model.Has("MapGet"));
+        Assert.Empty(model.CallsNamed("MapGet"));
         Assert.False(model.DelegatesToOtherAssemblies);
     }
 
