@@ -243,7 +243,13 @@ public sealed class ReadSecretFromConfigurationCodeFixProvider : CodeFixProvider
             var variable = SecretFixSyntax.EnvironmentVariable(section, words);
             read = SyntaxFactory.BinaryExpression(
                 SyntaxKind.CoalesceExpression,
-                SyntaxFactory.ParseExpression("global::System.Environment.GetEnvironmentVariable(\"" + variable + "\")"),
+                SyntaxFactory.InvocationExpression(
+                    SyntaxFactory.MemberAccessExpression(
+                        SyntaxKind.SimpleMemberAccessExpression,
+                        SyntaxFactory.ParseTypeName("global::System.Environment").WithAdditionalAnnotations(Simplifier.Annotation),
+                        SyntaxFactory.IdentifierName("GetEnvironmentVariable")),
+                    SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(
+                        SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(variable)))))),
                 SecretFixSyntax.ThrowNotConfigured("Environment variable '" + variable + "' is not set."));
             title = "Read from environment variable " + variable;
         }
