@@ -246,7 +246,7 @@ public sealed class ReadSecretFromConfigurationCodeFixProvider : CodeFixProvider
                 SyntaxFactory.InvocationExpression(
                     SyntaxFactory.MemberAccessExpression(
                         SyntaxKind.SimpleMemberAccessExpression,
-                        SyntaxFactory.ParseTypeName("global::System.Environment").WithAdditionalAnnotations(Simplifier.Annotation),
+                        SyntaxFactory.ParseExpression("global::System.Environment").WithAdditionalAnnotations(Simplifier.Annotation),
                         SyntaxFactory.IdentifierName("GetEnvironmentVariable")),
                     SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(
                         SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(variable)))))),

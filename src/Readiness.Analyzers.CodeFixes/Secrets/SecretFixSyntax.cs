@@ -15,6 +15,13 @@ internal static class SecretFixSyntax
         "Controller", "Service", "Options", "Settings", "Configuration", "Config", "Client", "Provider", "Handler", "Manager", "Repository", "Helper", "Extensions",
     };
 
+    /// <summary>First words that qualify the secret rather than name a section: <c>apiKey</c> stays <c>ApiKey</c>.</summary>
+    private static readonly HashSet<string> NotASection = new(System.StringComparer.Ordinal)
+    {
+        "api", "access", "client", "private", "signing", "secret", "password", "passwd", "pwd", "token", "refresh", "auth",
+        "bearer", "my", "app", "user", "encryption", "shared", "master", "admin", "default", "root",
+    };
+
     /// <summary>The words of a member name without its field prefix (<c>_apiKey</c>, <c>m_apiKey</c>, <c>s_apiKey</c>).</summary>
     public static List<string> MemberWords(string name)
     {
@@ -54,7 +61,7 @@ internal static class SecretFixSyntax
             return section + ":" + Pascal(words, 0);
         }
 
-        if (words.Count >= 2 && !Readiness.Analyzers.Secrets.SecretNames.IsSecretWord(words[0]))
+        if (words.Count >= 2 && !NotASection.Contains(words[0]))
         {
             return Pascal(words, 0, 1) + ":" + Pascal(words, 1);
         }

@@ -301,7 +301,9 @@ internal static class SecretText
             return false;
         }
 
-        var shares = false;
+        // "github_token" for GitHubToken: every word is the name's own or a secret word, and one of them is a secret word.
+        // "postgres" for POSTGRES_PASSWORD is a (weak) password, not a label: no secret word in it.
+        var hasSecretWord = false;
         foreach (var w in valueWords)
         {
             if (w.Length == 1)
@@ -309,7 +311,8 @@ internal static class SecretText
                 continue;
             }
 
-            var known = SecretNames.IsSecretWord(w) || w is "key" or "id" or "name" or "header";
+            var secretWord = SecretNames.IsSecretWord(w) || w is "key" or "id" or "name" or "header";
+            var known = secretWord;
             foreach (var n in nameWords)
             {
                 if (w == n)
@@ -323,10 +326,10 @@ internal static class SecretText
                 return false;
             }
 
-            shares = true;
+            hasSecretWord |= secretWord;
         }
 
-        return shares;
+        return hasSecretWord;
     }
 
     private static bool IsSimpleIdentifierOrNumber(string inner)
