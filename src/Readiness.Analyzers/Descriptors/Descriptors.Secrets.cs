@@ -36,6 +36,14 @@ public static partial class Descriptors
         DiagnosticSeverity.Warning,
         description: "A secret read from configuration or the environment falls back to a literal (config[\"Jwt:Key\"] ?? \"…\", GetValue(\"ApiKey\", \"…\"), Environment.GetEnvironmentVariable(\"X\") ?? \"…\"). When the setting is missing in production the app silently runs with a key everyone can read in the source.");
 
+    public static readonly DiagnosticDescriptor RDY1005_HardcodedKeyMaterial = Create(
+        RuleIds.RDY1005_HardcodedKeyMaterial,
+        title: "Do not build signing or encryption keys from constants",
+        messageFormat: "The {0} key is built from a hardcoded value ({1}); load the key from configuration or a key store",
+        RuleCategories.Security,
+        DiagnosticSeverity.Warning,
+        description: "A SymmetricSecurityKey, an HMAC or a symmetric cipher is keyed with bytes of a literal (Encoding.UTF8.GetBytes(\"…\"), Convert.FromBase64String(\"…\"), \"…\"u8, new byte[] { … }). Anyone who reads the source or the assembly can forge tokens or decrypt data; a key shorter than the hash output (32 bytes for HS256) is weak as well.");
+
     public static readonly DiagnosticDescriptor RDY1101_SecretInConfigFile = Create(
         RuleIds.RDY1101_SecretInConfigFile,
         title: "Do not commit secrets in configuration files",

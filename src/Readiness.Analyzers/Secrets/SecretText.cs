@@ -266,19 +266,27 @@ internal static class SecretText
         return false;
     }
 
-    /// <summary>Natural language (three or more spaces): a message, a label, a prompt.</summary>
+    /// <summary>
+    /// Natural language: three or more spaces, or words made only of letters separated by spaces (<c>"an API key"</c>,
+    /// <c>"Mot de passe"</c>): a message, a label, a prompt. (A passphrase of plain words is missed; documented.)
+    /// </summary>
     public static bool IsProse(string v)
     {
         var spaces = 0;
+        var onlyWords = true;
         foreach (var c in v)
         {
             if (c == ' ')
             {
                 spaces++;
             }
+            else if (!char.IsLetter(c) && c is not '.' and not ',' and not '\'' and not '-' and not ':' and not '?' and not '!')
+            {
+                onlyWords = false;
+            }
         }
 
-        return spaces >= 3;
+        return spaces >= 3 || (spaces >= 1 && onlyWords);
     }
 
     /// <summary>

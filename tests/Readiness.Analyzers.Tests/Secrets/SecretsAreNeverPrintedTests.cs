@@ -12,6 +12,7 @@ namespace Readiness.Analyzers.Tests.Secrets;
 [Trait("Rule", "RDY1002")]
 [Trait("Rule", "RDY1003")]
 [Trait("Rule", "RDY1004")]
+[Trait("Rule", "RDY1005")]
 [Trait("Rule", "RDY1101")]
 public class SecretsAreNeverPrintedTests
 {
@@ -20,6 +21,7 @@ public class SecretsAreNeverPrintedTests
         new SecretNamedSymbolAnalyzer(),
         new CredentialInStructuredStringAnalyzer(),
         new HardcodedSecretFallbackAnalyzer(),
+        new HardcodedKeyMaterialAnalyzer(),
         new SecretInConfigFileAnalyzer());
 
     [Fact]
@@ -39,6 +41,7 @@ public class SecretsAreNeverPrintedTests
         source.AppendLine($"var jwtKey = builder.Configuration[\"Jwt:Key\"] ?? \"{key}\";");
         source.AppendLine($"var cs = \"Host=db;Username=app;Password={password}\";");
         source.AppendLine($"var uri = \"amqp://app:{password}@rabbit:5672\";");
+        source.AppendLine($"var signing = new Microsoft.IdentityModel.Tokens.SymmetricSecurityKey(System.Text.Encoding.UTF8.GetBytes(\"{key}\"));");
         source.AppendLine("var app = builder.Build();");
         source.AppendLine("app.Run();");
 
@@ -50,7 +53,7 @@ public class SecretsAreNeverPrintedTests
         var diagnostics = await runner.RunAsync(Analyzers);
 
         Assert.Empty(runner.AnalyzerExceptions);
-        foreach (var id in new[] { "RDY1001", "RDY1002", "RDY1003", "RDY1004", "RDY1101" })
+        foreach (var id in new[] { "RDY1001", "RDY1002", "RDY1003", "RDY1004", "RDY1005", "RDY1101" })
         {
             Assert.Contains(diagnostics, d => d.Id == id);
         }
