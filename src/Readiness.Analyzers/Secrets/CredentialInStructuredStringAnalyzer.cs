@@ -24,10 +24,10 @@ public sealed class CredentialInStructuredStringAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(static start =>
         {
-            var compilation = start.Compilation;
+            var isTestProject = SecretsScope.IsTestProject(start.Compilation, start.Options);
             start.RegisterSyntaxTreeAction(context =>
             {
-                if (!SecretsScope.Applies(compilation, context.Options, context.Tree, context.CancellationToken))
+                if (!SecretsScope.Applies(isTestProject, context.Options, context.Tree))
                 {
                     return;
                 }

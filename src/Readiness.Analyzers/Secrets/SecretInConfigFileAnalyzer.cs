@@ -32,14 +32,14 @@ public sealed class SecretInConfigFileAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var compilation = start.Compilation;
+            var isTestProject = SecretsScope.IsTestProject(start.Compilation, start.Options);
             start.RegisterAdditionalFileAction(context =>
             {
                 var file = context.AdditionalFile;
                 var kind = ConfigFileScanner.KindOf(file.Path);
                 if (kind == ConfigFileKind.None
                     || !Enabled(context.Options, kind)
-                    || !SecretsScope.AppliesGlobally(compilation, context.Options, context.CancellationToken))
+                    || !SecretsScope.AppliesGlobally(isTestProject, context.Options))
                 {
                     return;
                 }

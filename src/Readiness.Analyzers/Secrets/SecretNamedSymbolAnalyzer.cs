@@ -82,7 +82,7 @@ public sealed class SecretNamedSymbolAnalyzer : DiagnosticAnalyzer
                 when keyValuePair is not null && SymbolEqualityComparer.Default.Equals(creation.Type?.OriginalDefinition, keyValuePair):
                 CheckKeyedPair(context, cache, creation.Arguments[0].Value, creation.Arguments[1].Value);
                 break;
-            case IArgumentOperation { Parameter: { } parameter } argument
+            case IArgumentOperation { Parameter: { } parameter, Value.ConstantValue: { HasValue: true, Value: string } } argument
                 when argument.Parent is not IPropertyReferenceOperation && !IsKeyedPairCall(argument.Parent):
                 Check(context, cache, parameter.Name, argument.Value, fixable: !argument.IsImplicit && argument.ArgumentKind == ArgumentKind.Explicit);
                 break;

@@ -46,7 +46,25 @@ internal sealed class SecretsSettings
             options.GetGlobal(ReadinessOptions.SecretMinLength),
             options.GetGlobal(ReadinessOptions.SecretMinEntropy));
 
-    public SecretName Classify(string name) => SecretNames.Classify(name, ExtraWords, ExcludedWords);
+    private readonly ConcurrentDictionary<string, SecretName> _names = new(StringComparer.Ordinal);
+    private int _nameCount;
+
+    /// <summary>Classifies a name once per tree's settings (names repeat: parameters, properties, keys); bounded.</summary>
+    public SecretName Classify(string name)
+    {
+        if (_names.TryGetValue(name, out var known))
+        {
+            return known;
+        }
+
+        var result = SecretNames.Classify(name, ExtraWords, ExcludedWords);
+        if (System.Threading.Interlocked.Increment(ref _nameCount) < 4096)
+        {
+            _names.TryAdd(name, result);
+        }
+
+        return result;
+    }
 
     /// <summary>True when the team's allow-list pattern matches the value.</summary>
     public bool IsAllowed(string value)
@@ -124,20 +142,34 @@ internal sealed class SecretsSettings
     }
 }
 
-/// <summary>Whether the secrets rules run at all in this compilation (test projects are skipped unless opted in).</summary>
+/// <summary>
+/// Whether the secrets rules run at all: test projects are skipped unless <c>readiness.analyze_test_projects</c> is on.
+/// The test-project decision is the application model's (project-kind override, <c>IsTestProject</c>, a referenced test
+/// framework), computed here from those three cheap inputs so that the secrets rules never pay for the model's scan of
+/// the start-up pipeline, which they do not need.
+/// </summary>
 internal static class SecretsScope
 {
-    public static bool Applies(Compilation compilation, AnalyzerOptions options, SyntaxTree tree, System.Threading.CancellationToken cancellationToken)
+    public static bool IsTestProject(Compilation compilation, AnalyzerOptions options)
     {
-        var model = ApplicationModel.For(compilation, options, cancellationToken);
-        return !model.IsTestProject || options.Get(ReadinessOptions.AnalyzeTestProjects, tree);
+        var overridden = options.GetGlobal(ReadinessOptions.ProjectKindOverride);
+        if (overridden is not null)
+        {
+            return overridden == ProjectKind.TestProject;
+        }
+
+        return string.Equals(options.GetBuildProperty("IsTestProject"), "true", StringComparison.OrdinalIgnoreCase)
+            || compilation.GetTypeByMetadataName("Xunit.FactAttribute") is not null
+            || compilation.GetTypeByMetadataName("NUnit.Framework.TestAttribute") is not null
+            || compilation.GetTypeByMetadataName("Microsoft.VisualStudio.TestTools.UnitTesting.TestMethodAttribute") is not null
+            || compilation.GetTypeByMetadataName("TUnit.Core.TestAttribute") is not null;
     }
 
-    public static bool AppliesGlobally(Compilation compilation, AnalyzerOptions options, System.Threading.CancellationToken cancellationToken)
-    {
-        var model = ApplicationModel.For(compilation, options, cancellationToken);
-        return !model.IsTestProject || options.GetGlobal(ReadinessOptions.AnalyzeTestProjects);
-    }
+    public static bool Applies(bool isTestProject, AnalyzerOptions options, SyntaxTree tree)
+        => !isTestProject || options.Get(ReadinessOptions.AnalyzeTestProjects, tree);
+
+    public static bool AppliesGlobally(bool isTestProject, AnalyzerOptions options)
+        => !isTestProject || options.GetGlobal(ReadinessOptions.AnalyzeTestProjects);
 }
 
 /// <summary>
@@ -146,18 +178,24 @@ internal static class SecretsScope
 /// </summary>
 internal sealed class SecretsSettingsCache
 {
-    private readonly Compilation _compilation;
+    private readonly bool _isTestProject;
     private readonly AnalyzerOptions _options;
     private readonly ConcurrentDictionary<SyntaxTree, SecretsSettings?> _byTree = new();
 
     public SecretsSettingsCache(Compilation compilation, AnalyzerOptions options)
     {
-        _compilation = compilation;
+        _isTestProject = SecretsScope.IsTestProject(compilation, options);
         _options = options;
     }
 
     public SecretsSettings? For(SyntaxTree tree)
-        => _byTree.GetOrAdd(tree, t => SecretsScope.Applies(_compilation, _options, t, System.Threading.CancellationToken.None)
-            ? SecretsSettings.For(_options, t)
-            : null);
+    {
+        if (_byTree.TryGetValue(tree, out var settings))
+        {
+            return settings;
+        }
+
+        settings = SecretsScope.Applies(_isTestProject, _options, tree) ? SecretsSettings.For(_options, tree) : null;
+        return _byTree.GetOrAdd(tree, settings);
+    }
 }
