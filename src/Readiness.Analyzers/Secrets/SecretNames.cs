@@ -95,6 +95,11 @@ internal static class SecretNames
         "cancel", "progress", "lock", "sort", "search", "query", "format", "template", "replacement", "placeholder",
     };
 
+    private static readonly HashSet<string> NonSecretPassQualifiers = new(StringComparer.Ordinal)
+    {
+        "first", "second", "third", "last", "next", "render", "compiler", "season", "boarding", "hall", "day", "by", "bus", "free",
+    };
+
     /// <summary>Words that make the whole name a non-secret: <c>HashedPassword</c>, <c>SamplePassword</c>, <c>FakeToken</c>.</summary>
     private static readonly HashSet<string> NonSecretAnywhere = new(StringComparer.Ordinal)
     {
@@ -163,6 +168,12 @@ internal static class SecretNames
         if (Heads.TryGetValue(last, out var head))
         {
             if (last == "token" && previous is not null && NonSecretTokenQualifiers.Contains(previous))
+            {
+                return none;
+            }
+
+            // "pass" alone is too ambiguous (a compiler pass, a season pass); DB_PASS and smtpPass are passwords.
+            if (last == "pass" && (previous is null || NonSecretPassQualifiers.Contains(previous)))
             {
                 return none;
             }

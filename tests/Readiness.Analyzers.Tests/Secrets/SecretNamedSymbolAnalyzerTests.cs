@@ -24,6 +24,7 @@ public class SecretNamedSymbolAnalyzerTests
                     var dbPassword = {|RDY1002:"Sup3rS3cret"|};
                     string jwtSigningKey = {|RDY1002:"my-very-long-jwt-signing-key-2024"|};
                     const string accessToken = {|RDY1002:"at_8f7Hk29LmQ0pXz"|};
+                    var smtpPass = {|RDY1002:"mail-Pa55"|};
                 }
             }
             """;
@@ -120,6 +121,8 @@ public class SecretNamedSymbolAnalyzerTests
                 public const string ContinuationToken = "eyJwYWdlIjoyfQ";
                 public const string PasswordPolicy = "min12-upper-digit";
                 public const string SamplePassword = "Example123!";
+                public const string Pass = "second-pass";
+                public const string SeasonPass = "Gold2024";
             }
             """;
         await new ReadinessTest<SecretNamedSymbolAnalyzer>().WithSource(source).RunAsync();
