@@ -133,4 +133,47 @@ public class ReadSecretFromConfigurationCodeFixTests
         await new ReadinessTest<SecretNamedSymbolAnalyzer, ReadSecretFromConfigurationCodeFixProvider>()
             .WithSource(source).WithFixedSource(source).RunAsync();
     }
+
+    [Fact]
+    public async Task Fixes_arguments_and_object_initializers_with_the_configuration_parameter()
+    {
+        const string source = """
+            using System.Net;
+            using Microsoft.Extensions.Configuration;
+
+            public class SmtpOptions
+            {
+                public string Password { get; set; } = "";
+            }
+
+            public static class MailSetup
+            {
+                public static NetworkCredential Credential(IConfiguration configuration)
+                    => new NetworkCredential("svc-mail", {|RDY1002:"mail-Pa55word"|});
+
+                public static SmtpOptions Options(IConfiguration configuration)
+                    => new SmtpOptions { Password = {|RDY1002:"mail-Pa55word"|} };
+            }
+            """;
+        const string fixedSource = """
+            using System.Net;
+            using Microsoft.Extensions.Configuration;
+
+            public class SmtpOptions
+            {
+                public string Password { get; set; } = "";
+            }
+
+            public static class MailSetup
+            {
+                public static NetworkCredential Credential(IConfiguration configuration)
+                    => new NetworkCredential("svc-mail", configuration["MailSetup:Password"] ?? throw new System.InvalidOperationException("Configuration value 'MailSetup:Password' is missing."));
+
+                public static SmtpOptions Options(IConfiguration configuration)
+                    => new SmtpOptions { Password = configuration["MailSetup:Password"] ?? throw new System.InvalidOperationException("Configuration value 'MailSetup:Password' is missing.") };
+            }
+            """;
+        await new ReadinessTest<SecretNamedSymbolAnalyzer, ReadSecretFromConfigurationCodeFixProvider>()
+            .WithSource(source).WithFixedSource(fixedSource).RunAsync();
+    }
 }
