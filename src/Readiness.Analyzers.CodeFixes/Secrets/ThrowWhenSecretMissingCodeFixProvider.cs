@@ -1,0 +1,147 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Composition;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Formatting;
+using Microsoft.CodeAnalysis.Simplification;
+using Readiness.Analyzers.Descriptors;
+using Readiness.Analyzers.Secrets;
+
+namespace Readiness.Analyzers.CodeFixes.Secrets;
+
+/// <summary>
+/// RDY1004: replaces a hardcoded fallback with a fail-fast throw —
+/// <c>config["Jwt:Key"] ?? "…"</c> → <c>config["Jwt:Key"] ?? throw new InvalidOperationException("…")</c>, and
+/// <c>GetValue&lt;string&gt;("ApiKey", "…")</c> → <c>GetValue&lt;string&gt;("ApiKey") ?? throw …</c>.
+/// </summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ThrowWhenSecretMissingCodeFixProvider))]
+[Shared]
+public sealed class ThrowWhenSecretMissingCodeFixProvider : CodeFixProvider
+{
+    public const string RDY1004_EquivalenceKey = RuleIds.RDY1004_HardcodedSecretFallback + "_ThrowWhenMissing";
+
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } =
+        ImmutableArray.Create(RuleIds.RDY1004_HardcodedSecretFallback);
+
+    public override FixAllProvider GetFixAllProvider()
+        => FixAllProvider.Create(static async (context, document, diagnostics) =>
+            (Document?)await FixDocumentAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false));
+
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null)
+        {
+            return;
+        }
+
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            if (Plan(root, diagnostic) is null)
+            {
+                continue;
+            }
+
+            context.RegisterCodeFix(
+                CodeAction.Create(
+                    "Throw when the setting is missing",
+                    cancellationToken => FixDocumentAsync(context.Document, ImmutableArray.Create(diagnostic), cancellationToken),
+                    RDY1004_EquivalenceKey),
+                diagnostic);
+        }
+    }
+
+    private static async Task<Document> FixDocumentAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
+    {
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        if (root is null)
+        {
+            return document;
+        }
+
+        var replacements = new Dictionary<SyntaxNode, SyntaxNode>();
+        foreach (var diagnostic in diagnostics)
+        {
+            if (Plan(root, diagnostic) is { } plan && !replacements.ContainsKey(plan.Old))
+            {
+                replacements[plan.Old] = plan.New;
+            }
+        }
+
+        if (replacements.Count == 0)
+        {
+            return document;
+        }
+
+        var newRoot = root.ReplaceNodes(replacements.Keys, (original, _) => replacements[original]);
+        var changed = document.WithSyntaxRoot(newRoot);
+        changed = await Simplifier.ReduceAsync(changed, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return await Formatter.FormatAsync(changed, Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    private static (SyntaxNode Old, SyntaxNode New)? Plan(SyntaxNode root, Diagnostic diagnostic)
+    {
+        if (!diagnostic.Properties.TryGetValue(HardcodedSecretFallbackAnalyzer.KeyProperty, out var key) || key is null
+            || !diagnostic.Properties.TryGetValue(HardcodedSecretFallbackAnalyzer.ShapeProperty, out var shape))
+        {
+            return null;
+        }
+
+        var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+        var literal = node.AncestorsAndSelf().OfType<ExpressionSyntax>().FirstOrDefault(e => e.Span == diagnostic.Location.SourceSpan);
+        if (literal is null)
+        {
+            return null;
+        }
+
+        var throwExpression = SecretFixSyntax.ThrowNotConfigured("'" + key + "' is not configured.")
+            .WithAdditionalAnnotations(Simplifier.Annotation, Formatter.Annotation);
+
+        if (shape == "coalesce" && literal.Parent is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.CoalesceExpression } coalesce && coalesce.Right == literal)
+        {
+            return (literal, throwExpression.WithTriviaFrom(literal));
+        }
+
+        if (shape == "getvalue"
+            && literal.Parent is ArgumentSyntax argument
+            && argument.Parent is ArgumentListSyntax arguments
+            && arguments.Parent is InvocationExpressionSyntax invocation)
+        {
+            var newInvocation = invocation.WithArgumentList(arguments.WithArguments(arguments.Arguments.Remove(argument)));
+            newInvocation = newInvocation.WithExpression(MakeGeneric(newInvocation.Expression));
+            ExpressionSyntax replacement = SyntaxFactory.BinaryExpression(
+                SyntaxKind.CoalesceExpression,
+                newInvocation.WithoutTrivia(),
+                throwExpression);
+            if (SecretFixSyntax.NeedsParentheses(invocation))
+            {
+                replacement = SyntaxFactory.ParenthesizedExpression(replacement);
+            }
+
+            return (invocation, replacement.WithTriviaFrom(invocation).WithAdditionalAnnotations(Formatter.Annotation));
+        }
+
+        return null;
+    }
+
+    /// <summary><c>GetValue</c> without its default argument cannot infer its type: make it <c>GetValue&lt;string&gt;</c>.</summary>
+    private static ExpressionSyntax MakeGeneric(ExpressionSyntax expression)
+    {
+        var generic = SyntaxFactory.GenericName(SyntaxFactory.Identifier("GetValue"))
+            .WithTypeArgumentList(SyntaxFactory.TypeArgumentList(SyntaxFactory.SingletonSeparatedList<TypeSyntax>(
+                SyntaxFactory.PredefinedType(SyntaxFactory.Token(SyntaxKind.StringKeyword)))));
+        return expression switch
+        {
+            MemberAccessExpressionSyntax { Name: IdentifierNameSyntax name } member => member.WithName(generic.WithTriviaFrom(name)),
+            IdentifierNameSyntax name => generic.WithTriviaFrom(name),
+            _ => expression,
+        };
+    }
+}

@@ -1,0 +1,230 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Readiness.Analyzers.Secrets;
+
+/// <summary>
+/// RDY1004: a secret read from configuration or the environment falls back to a literal —
+/// <c>config["Jwt:Key"] ?? "…"</c>, <c>config.GetSection("X").Value ?? "…"</c>, <c>GetValue&lt;string&gt;("ApiKey", "…")</c>,
+/// <c>Environment.GetEnvironmentVariable("JWT_SECRET") ?? "…"</c>, <c>GetConnectionString("Db") ?? "…Password=…"</c>.
+/// Judged by the key (a secret name) and the value (not a placeholder; for connection strings, a credential inside).
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class HardcodedSecretFallbackAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>Diagnostic property: the configuration key or variable name (never the value).</summary>
+    public const string KeyProperty = "Key";
+
+    /// <summary>Diagnostic property: "coalesce" (<c>?? "…"</c>) or "getvalue" (<c>GetValue(key, default)</c>).</summary>
+    public const string ShapeProperty = "Shape";
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(Descriptors.Descriptors.RDY1004_HardcodedSecretFallback);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(static start =>
+        {
+            var types = new Types(start.Compilation);
+            if (types.Configuration is null && types.Environment is null)
+            {
+                return;
+            }
+
+            var cache = new SecretsSettingsCache(start.Compilation, start.Options);
+            start.RegisterOperationAction(context => AnalyzeCoalesce(context, types, cache), OperationKind.Coalesce);
+            if (types.ConfigurationBinder is not null)
+            {
+                start.RegisterOperationAction(context => AnalyzeGetValue(context, types, cache), OperationKind.Invocation);
+            }
+        });
+    }
+
+    private static void AnalyzeCoalesce(OperationAnalysisContext context, Types types, SecretsSettingsCache cache)
+    {
+        var coalesce = (ICoalesceOperation)context.Operation;
+        if (!SecretLiterals.TryGet(coalesce.WhenNull, out var text))
+        {
+            return;
+        }
+
+        var (key, isConnectionString) = types.ConfigurationKeyOf(coalesce.Value);
+        if (key is not null)
+        {
+            Report(context, cache, key, isConnectionString, text, coalesce.WhenNull, "coalesce");
+        }
+    }
+
+    private static void AnalyzeGetValue(OperationAnalysisContext context, Types types, SecretsSettingsCache cache)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        var method = invocation.TargetMethod;
+        if (method.Name != "GetValue" || !SymbolEqualityComparer.Default.Equals(method.ContainingType, types.ConfigurationBinder))
+        {
+            return;
+        }
+
+        IOperation? keyArgument = null, defaultArgument = null;
+        foreach (var argument in invocation.Arguments)
+        {
+            switch (argument.Parameter?.Name)
+            {
+                case "key":
+                    keyArgument = argument.Value;
+                    break;
+                case "defaultValue":
+                    defaultArgument = argument.ArgumentKind == ArgumentKind.DefaultValue ? null : argument.Value;
+                    break;
+            }
+        }
+
+        if (keyArgument?.ConstantValue is { HasValue: true, Value: string key }
+            && defaultArgument is not null
+            && SecretLiterals.TryGet(defaultArgument, out var text))
+        {
+            Report(context, cache, key, isConnectionString: false, text, defaultArgument, "getvalue");
+        }
+    }
+
+    private static void Report(OperationAnalysisContext context, SecretsSettingsCache cache, string key, bool isConnectionString, string text, IOperation literal, string shape)
+    {
+        var settings = cache.For(literal.Syntax.SyntaxTree);
+        if (settings is null || settings.IsAllowed(text))
+        {
+            return;
+        }
+
+        var name = settings.Classify(key);
+        bool report;
+        if (isConnectionString || name.Kind == SecretKind.ConnectionString)
+        {
+            report = StructuredCredentials.TryFind(text, out _);
+        }
+        else if (name.IsSecret)
+        {
+            // A fallback is code that runs: placeholder-looking text such as "your-secret-key" is still the key in use.
+            report = !SecretText.IsBlank(text)
+                && !SecretText.IsConfigKeyPath(text.Trim())
+                && !SecretText.IsEnvironmentVariableName(text.Trim())
+                && (name.Kind == SecretKind.Password ? text.Length >= 4 : text.Length >= settings.MinLength || ProviderTokens.TryFind(text, out _));
+        }
+        else
+        {
+            report = ProviderTokens.TryFind(text, out _) || StructuredCredentials.TryFind(text, out _);
+        }
+
+        if (!report)
+        {
+            return;
+        }
+
+        var properties = ImmutableDictionary<string, string?>.Empty.Add(KeyProperty, key).Add(ShapeProperty, shape);
+        context.ReportDiagnostic(Diagnostic.Create(
+            Descriptors.Descriptors.RDY1004_HardcodedSecretFallback,
+            literal.Syntax.GetLocation(),
+            properties,
+            key,
+            SecretText.Mask(null, text.Length)));
+    }
+
+    private sealed class Types
+    {
+        public Types(Compilation compilation)
+        {
+            Configuration = compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.IConfiguration");
+            ConfigurationSection = compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.IConfigurationSection");
+            ConfigurationBinder = compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.ConfigurationBinder");
+            ConfigurationExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.ConfigurationExtensions");
+            Environment = compilation.GetTypeByMetadataName("System.Environment");
+        }
+
+        public INamedTypeSymbol? Configuration { get; }
+        public INamedTypeSymbol? ConfigurationSection { get; }
+        public INamedTypeSymbol? ConfigurationBinder { get; }
+        public INamedTypeSymbol? ConfigurationExtensions { get; }
+        public INamedTypeSymbol? Environment { get; }
+
+        /// <summary>The key a configuration or environment read uses, or null when the operation is not such a read.</summary>
+        public (string? Key, bool IsConnectionString) ConfigurationKeyOf(IOperation operation)
+        {
+            while (operation is IConversionOperation conversion)
+            {
+                operation = conversion.Operand;
+            }
+
+            switch (operation)
+            {
+                case IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } indexer
+                    when IsConfiguration(indexer.Instance?.Type) && indexer.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string key }:
+                    return (key, key.StartsWith("ConnectionStrings:", System.StringComparison.OrdinalIgnoreCase));
+
+                case IPropertyReferenceOperation { Property.Name: "Value", Instance: IInvocationOperation getSection }
+                    when getSection.TargetMethod.Name == "GetSection" && IsConfiguration(getSection.Instance?.Type ?? getSection.TargetMethod.ContainingType)
+                        && ConstantArgument(getSection, "key") is { } sectionKey:
+                    return (sectionKey, false);
+
+                case IInvocationOperation invocation:
+                    var method = invocation.TargetMethod;
+                    if (method.Name == "GetEnvironmentVariable" && SymbolEqualityComparer.Default.Equals(method.ContainingType, Environment))
+                    {
+                        return (ConstantArgument(invocation, "variable"), false);
+                    }
+
+                    if (method.Name == "GetConnectionString" && SymbolEqualityComparer.Default.Equals(method.ContainingType, ConfigurationExtensions))
+                    {
+                        var name = ConstantArgument(invocation, "name");
+                        return (name is null ? null : "ConnectionStrings:" + name, true);
+                    }
+
+                    if (method.Name == "GetValue" && SymbolEqualityComparer.Default.Equals(method.ContainingType, ConfigurationBinder))
+                    {
+                        return (ConstantArgument(invocation, "key"), false);
+                    }
+
+                    break;
+            }
+
+            return (null, false);
+        }
+
+        private bool IsConfiguration(ITypeSymbol? type)
+        {
+            if (type is null || Configuration is null)
+            {
+                return false;
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(type, Configuration) || SymbolEqualityComparer.Default.Equals(type, ConfigurationSection))
+            {
+                return true;
+            }
+
+            foreach (var @interface in type.AllInterfaces)
+            {
+                if (SymbolEqualityComparer.Default.Equals(@interface, Configuration))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static string? ConstantArgument(IInvocationOperation invocation, string parameterName)
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter?.Name == parameterName && argument.Value.ConstantValue is { HasValue: true, Value: string value })
+                {
+                    return value;
+                }
+            }
+
+            return null;
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Readiness.Analyzers.Secrets;
+
+/// <summary>
+/// RDY1001: a string literal (any form: regular, verbatim, raw, UTF-8, interpolated text, constant, attribute argument)
+/// contains a token in a provider's own format — see <see cref="ProviderTokens.Families"/>. GitHub and npm tokens must
+/// pass their CRC32 checksum. The message shows the provider's public prefix and the length, never the value.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ProviderTokenAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(Descriptors.Descriptors.RDY1001_ProviderTokenInLiteral);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(static start =>
+        {
+            var isTestProject = SecretsScope.IsTestProject(start.Compilation, start.Options);
+            start.RegisterSyntaxTreeAction(context =>
+            {
+                if (!SecretsScope.Applies(isTestProject, context.Options, context.Tree))
+                {
+                    return;
+                }
+
+                SecretsSettings? settings = null;
+                var root = context.Tree.GetRoot(context.CancellationToken);
+                foreach (var token in StringLiterals.In(root, context.CancellationToken))
+                {
+                    var value = StringLiterals.ValueOf(token, ProviderTokens.MinimumLength);
+                    if (value is null || !ProviderTokens.TryFind(value, out var match))
+                    {
+                        continue;
+                    }
+
+                    settings ??= SecretsSettings.For(context.Options, context.Tree);
+                    if (settings.IsAllowed(value))
+                    {
+                        continue;
+                    }
+
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.Descriptors.RDY1001_ProviderTokenInLiteral,
+                        token.GetLocation(),
+                        match.Family.Label,
+                        match.Hint));
+                }
+            });
+        });
+    }
+}

@@ -1,0 +1,142 @@
+using System;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using Readiness.Analyzers.Options;
+
+namespace Readiness.Analyzers.Secrets;
+
+/// <summary>
+/// RDY1101: a committed config file given as an AdditionalFile (<c>appsettings*.json</c>, <c>.env*</c>,
+/// <c>docker-compose*.yml</c>/<c>compose*.yml</c>) holds a real secret: a provider token (RDY1001's catalog), a credential
+/// in a connection string or URI (RDY1003's), or a real value under a secret-named key (RDY1002's classifier, applied to
+/// the JSON key path or the variable name). <c>${VAR}</c>, <c>*_FILE</c>, Key Vault references and the values of
+/// <c>.env.example</c>-style templates are references, not secrets. Reported at the value's line and column in the file;
+/// such diagnostics take their severity only from a <c>.globalconfig</c>.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class SecretInConfigFileAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(Descriptors.Descriptors.RDY1101_SecretInConfigFile);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(static start =>
+        {
+            if (start.Options.AdditionalFiles.IsDefaultOrEmpty)
+            {
+                return;
+            }
+
+            var isTestProject = SecretsScope.IsTestProject(start.Compilation, start.Options);
+            start.RegisterAdditionalFileAction(context =>
+            {
+                var file = context.AdditionalFile;
+                var kind = ConfigFileScanner.KindOf(file.Path);
+                if (kind == ConfigFileKind.None
+                    || !Enabled(context.Options, kind)
+                    || !SecretsScope.AppliesGlobally(isTestProject, context.Options))
+                {
+                    return;
+                }
+
+                var text = file.GetText(context.CancellationToken);
+                if (text is null || text.Length == 0 || text.Length > 2_000_000)
+                {
+                    return;
+                }
+
+                var settings = SecretsSettings.Global(context.Options);
+                var content = text.ToString();
+                var fileName = System.IO.Path.GetFileName(file.Path);
+                foreach (var entry in ConfigFileScanner.Read(kind, content))
+                {
+                    context.CancellationToken.ThrowIfCancellationRequested();
+                    if (!TryClassify(entry, kind, settings, out var what, out var hint))
+                    {
+                        continue;
+                    }
+
+                    var span = new TextSpan(entry.Start, entry.Length);
+                    var location = Location.Create(file.Path, span, text.Lines.GetLinePositionSpan(span));
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.Descriptors.RDY1101_SecretInConfigFile,
+                        location,
+                        entry.Key,
+                        fileName,
+                        what,
+                        hint));
+                }
+            });
+        });
+    }
+
+    private static bool Enabled(AnalyzerOptions options, ConfigFileKind kind)
+    {
+        var files = options.GetGlobal(ReadinessOptions.SecretConfigFiles);
+        var name = kind switch
+        {
+            ConfigFileKind.AppSettings => "appsettings",
+            ConfigFileKind.Compose => "compose",
+            _ => "env",
+        };
+        return files.Contains(name);
+    }
+
+    private static bool TryClassify(ConfigEntry entry, ConfigFileKind kind, SecretsSettings settings, out string what, out string hint)
+    {
+        what = hint = string.Empty;
+        var value = entry.Value;
+        if (SecretText.IsBlank(value) || IsReference(value) || settings.IsAllowed(value))
+        {
+            return false;
+        }
+
+        if (ProviderTokens.TryFind(value, out var token))
+        {
+            what = token.Family.Label;
+            hint = token.Hint;
+            return true;
+        }
+
+        if (StructuredCredentials.TryFind(value, out var credential))
+        {
+            what = credential.Kind;
+            hint = credential.Hint;
+            return true;
+        }
+
+        if (kind == ConfigFileKind.DotEnvTemplate)
+        {
+            return false; // .env.example: values are placeholders by contract
+        }
+
+        var name = settings.Classify(entry.Key);
+        if (!name.IsSecret || name.Kind == SecretKind.ConnectionString || !settings.IsSecretValue(value, name))
+        {
+            return false;
+        }
+
+        what = (name.Kind == SecretKind.Password ? "a " : StartsWithVowel(name.Label) ? "an " : "a ") + name.Label;
+        hint = SecretText.Mask(null, value.Length);
+        return true;
+    }
+
+    /// <summary><c>${VAR}</c>, <c>@Microsoft.KeyVault(...)</c>, <c>vault:</c>/<c>secret:</c> URIs, <c>/run/secrets/x</c>.</summary>
+    private static bool IsReference(string value)
+    {
+        var v = value.Trim();
+        return v.StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase)
+            || v.StartsWith("${", StringComparison.Ordinal)
+            || v.StartsWith("$", StringComparison.Ordinal) && v.Length > 1 && (char.IsLetter(v[1]) || v[1] == '_')
+            || v.StartsWith("vault:", StringComparison.OrdinalIgnoreCase)
+            || v.StartsWith("secret:", StringComparison.OrdinalIgnoreCase)
+            || v.StartsWith("/run/secrets/", StringComparison.Ordinal);
+    }
+
+    private static bool StartsWithVowel(string text) => text.Length > 0 && "aeiouAEIOU".IndexOf(text[0]) >= 0 && !text.StartsWith("user", StringComparison.OrdinalIgnoreCase);
+}

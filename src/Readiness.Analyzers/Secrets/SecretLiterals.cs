@@ -1,0 +1,80 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Readiness.Analyzers.Secrets;
+
+/// <summary>Recognises a value written in source as text: a literal, a concatenation of literals, an interpolated string without holes.</summary>
+internal static class SecretLiterals
+{
+    public static bool TryGet(IOperation? operation, out string text)
+    {
+        text = string.Empty;
+        if (operation is null)
+        {
+            return false;
+        }
+
+        while (operation is IConversionOperation { IsImplicit: true } conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        if (!IsLiteralText(operation, 0) || operation.ConstantValue is not { HasValue: true, Value: string value })
+        {
+            return false;
+        }
+
+        text = value;
+        return true;
+    }
+
+    private static bool IsLiteralText(IOperation operation, int depth)
+    {
+        if (depth > 16)
+        {
+            return false;
+        }
+
+        switch (operation)
+        {
+            case ILiteralOperation:
+                return true;
+            case IConversionOperation { IsImplicit: true } conversion:
+                return IsLiteralText(conversion.Operand, depth + 1);
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary:
+                return IsLiteralText(binary.LeftOperand, depth + 1) && IsLiteralText(binary.RightOperand, depth + 1);
+            case IInterpolatedStringOperation interpolated:
+                foreach (var part in interpolated.Parts)
+                {
+                    if (part is not IInterpolatedStringTextOperation)
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>The name a reference gives to the value it holds: a local, parameter, field, property, or the constant key of an indexer (<c>settings["Jwt:Key"]</c>).</summary>
+    public static string? NameOf(IOperation? operation)
+    {
+        while (operation is IConversionOperation conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        return operation switch
+        {
+            ILocalReferenceOperation local => local.Local.Name,
+            IParameterReferenceOperation parameter => parameter.Parameter.Name,
+            IFieldReferenceOperation field => field.Field.Name,
+            IPropertyReferenceOperation { Property.IsIndexer: false } property => property.Property.Name,
+            IPropertyReferenceOperation { Arguments.Length: 1 } indexer
+                when indexer.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string key } => key,
+            _ => null,
+        };
+    }
+}

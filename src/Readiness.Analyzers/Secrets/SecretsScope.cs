@@ -1,0 +1,201 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Readiness.Analyzers.AppModel;
+using Readiness.Analyzers.Options;
+
+namespace Readiness.Analyzers.Secrets;
+
+/// <summary>The options one syntax tree (or config file) is analyzed with, read once per tree.</summary>
+internal sealed class SecretsSettings
+{
+    private static readonly ConcurrentDictionary<string, Regex?> AllowPatterns = new(StringComparer.Ordinal);
+
+    private readonly Regex? _allow;
+
+    private SecretsSettings(ImmutableArray<string> extraWords, ImmutableArray<string> excludedWords, Regex? allow, int minLength, double minEntropy)
+    {
+        ExtraWords = extraWords;
+        ExcludedWords = excludedWords;
+        _allow = allow;
+        MinLength = minLength;
+        MinEntropy = minEntropy;
+    }
+
+    public ImmutableArray<string> ExtraWords { get; }
+    public ImmutableArray<string> ExcludedWords { get; }
+    public int MinLength { get; }
+    public double MinEntropy { get; }
+
+    public static SecretsSettings For(AnalyzerOptions options, SyntaxTree tree)
+        => new(
+            options.Get(ReadinessOptions.SecretExtraWords, tree),
+            options.Get(ReadinessOptions.SecretExcludedWords, tree),
+            Compile(options.Get(ReadinessOptions.SecretAllowPattern, tree)),
+            options.Get(ReadinessOptions.SecretMinLength, tree),
+            options.Get(ReadinessOptions.SecretMinEntropy, tree));
+
+    public static SecretsSettings Global(AnalyzerOptions options)
+        => new(
+            options.GetGlobal(ReadinessOptions.SecretExtraWords),
+            options.GetGlobal(ReadinessOptions.SecretExcludedWords),
+            Compile(options.GetGlobal(ReadinessOptions.SecretAllowPattern)),
+            options.GetGlobal(ReadinessOptions.SecretMinLength),
+            options.GetGlobal(ReadinessOptions.SecretMinEntropy));
+
+    private readonly ConcurrentDictionary<string, SecretName> _names = new(StringComparer.Ordinal);
+    private int _nameCount;
+
+    /// <summary>Classifies a name once per tree's settings (names repeat: parameters, properties, keys); bounded.</summary>
+    public SecretName Classify(string name)
+    {
+        if (_names.TryGetValue(name, out var known))
+        {
+            return known;
+        }
+
+        var result = SecretNames.Classify(name, ExtraWords, ExcludedWords);
+        if (System.Threading.Interlocked.Increment(ref _nameCount) < 4096)
+        {
+            _names.TryAdd(name, result);
+        }
+
+        return result;
+    }
+
+    /// <summary>True when the team's allow-list pattern matches the value.</summary>
+    public bool IsAllowed(string value)
+    {
+        if (_allow is null)
+        {
+            return false;
+        }
+
+        try
+        {
+            return _allow.IsMatch(value);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// The value classifier for a secret-named symbol or key: false for placeholders, key paths, environment-variable
+    /// names, URLs without credentials, file paths, prose, the name's own words; passwords need 4 characters, keys and
+    /// tokens the configured length and entropy.
+    /// </summary>
+    public bool IsSecretValue(string value, SecretName name)
+    {
+        if (SecretText.IsBlank(value) || SecretText.IsPlaceholder(value) || IsAllowed(value))
+        {
+            return false;
+        }
+
+        var v = value.Trim();
+        if (SecretText.IsConfigKeyPath(v)
+            || SecretText.IsEnvironmentVariableName(v)
+            || SecretText.IsUrlWithoutCredentials(v)
+            || SecretText.IsFilePath(v)
+            || SecretText.IsProse(v)
+            || SecretText.RepeatsNameWords(v, name.Words))
+        {
+            return false;
+        }
+
+        if (string.Equals(v, "true", StringComparison.OrdinalIgnoreCase) || string.Equals(v, "false", StringComparison.OrdinalIgnoreCase)
+            || string.Equals(v, "null", StringComparison.OrdinalIgnoreCase) || string.Equals(v, "none", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        return name.Kind switch
+        {
+            SecretKind.Password => v.Length >= 4,
+            SecretKind.Key => v.Length >= MinLength && SecretText.Entropy(v) >= MinEntropy,
+            _ => false,
+        };
+    }
+
+    private static Regex? Compile(string pattern)
+    {
+        if (pattern.Length == 0)
+        {
+            return null;
+        }
+
+        return AllowPatterns.GetOrAdd(pattern, static p =>
+        {
+            try
+            {
+                return new Regex(p, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+            }
+            catch (ArgumentException)
+            {
+                return null;
+            }
+        });
+    }
+}
+
+/// <summary>
+/// Whether the secrets rules run at all: test projects are skipped unless <c>readiness.analyze_test_projects</c> is on.
+/// The test-project decision is the application model's (project-kind override, <c>IsTestProject</c>, a referenced test
+/// framework), computed here from those three cheap inputs so that the secrets rules never pay for the model's scan of
+/// the start-up pipeline, which they do not need.
+/// </summary>
+internal static class SecretsScope
+{
+    public static bool IsTestProject(Compilation compilation, AnalyzerOptions options)
+    {
+        var overridden = options.GetGlobal(ReadinessOptions.ProjectKindOverride);
+        if (overridden is not null)
+        {
+            return overridden == ProjectKind.TestProject;
+        }
+
+        return string.Equals(options.GetBuildProperty("IsTestProject"), "true", StringComparison.OrdinalIgnoreCase)
+            || compilation.GetTypeByMetadataName("Xunit.FactAttribute") is not null
+            || compilation.GetTypeByMetadataName("NUnit.Framework.TestAttribute") is not null
+            || compilation.GetTypeByMetadataName("Microsoft.VisualStudio.TestTools.UnitTesting.TestMethodAttribute") is not null
+            || compilation.GetTypeByMetadataName("TUnit.Core.TestAttribute") is not null;
+    }
+
+    public static bool Applies(bool isTestProject, AnalyzerOptions options, SyntaxTree tree)
+        => !isTestProject || options.Get(ReadinessOptions.AnalyzeTestProjects, tree);
+
+    public static bool AppliesGlobally(bool isTestProject, AnalyzerOptions options)
+        => !isTestProject || options.GetGlobal(ReadinessOptions.AnalyzeTestProjects);
+}
+
+/// <summary>
+/// Per-compilation cache of each tree's settings (options are read once per tree, not once per literal); null for trees
+/// the rules skip (test projects unless opted in).
+/// </summary>
+internal sealed class SecretsSettingsCache
+{
+    private readonly bool _isTestProject;
+    private readonly AnalyzerOptions _options;
+    private readonly ConcurrentDictionary<SyntaxTree, SecretsSettings?> _byTree = new();
+
+    public SecretsSettingsCache(Compilation compilation, AnalyzerOptions options)
+    {
+        _isTestProject = SecretsScope.IsTestProject(compilation, options);
+        _options = options;
+    }
+
+    public SecretsSettings? For(SyntaxTree tree)
+    {
+        if (_byTree.TryGetValue(tree, out var settings))
+        {
+            return settings;
+        }
+
+        settings = SecretsScope.Applies(_isTestProject, _options, tree) ? SecretsSettings.For(_options, tree) : null;
+        return _byTree.GetOrAdd(tree, settings);
+    }
+}
