@@ -1,5 +1,8 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.RateLimiting;
+using ReadyApi.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using ReadyApi.Data;
 using ReadyApi.Middleware;
@@ -27,16 +30,36 @@ builder.Services.AddIdentityCore<IdentityUser>(options =>
     options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
 }).AddSignInManager();
 
+builder.Services.AddRateLimiter(options =>
+{
+    options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+    // Every client gets its own budget: the signed-in user, else the remote address.
+    options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+        RateLimitPartition.GetFixedWindowLimiter(
+            context.User.Identity?.Name ?? context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = 100, Window = TimeSpan.FromMinutes(1) }));
+    // Sign-in gets a much smaller budget per address.
+    options.AddPolicy(RateLimitPolicies.Auth, context => RateLimitPartition.GetFixedWindowLimiter(
+        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+        _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1) }));
+    options.AddFixedWindowLimiter(RateLimitPolicies.Search, o => { o.PermitLimit = 100; o.Window = TimeSpan.FromMinutes(1); });
+});
+
 var app = builder.Build();
 
 app.UseMiddleware<RequestTimingMiddleware>();
+app.UseRouting();
+app.UseAuthorization();
+app.UseRateLimiter();
 app.MapControllers();
+
+app.MapGet("/orders/search", (string q) => Results.Ok(Array.Empty<string>())).RequireRateLimiting(RateLimitPolicies.Search);
 
 app.MapPost("/account/login", async (ReadyApi.Identity.LoginRequest login, SignInManager<IdentityUser> signIn) =>
 {
     var result = await signIn.PasswordSignInAsync(login.Email, login.Password, isPersistent: false, lockoutOnFailure: true);
     return result.Succeeded ? Results.Ok() : Results.Unauthorized();
-});
+}).RequireRateLimiting(RateLimitPolicies.Auth);
 
 // Liveness: the process answers. Readiness: its dependencies answer too.
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });

@@ -1,4 +1,4 @@
-namespace StartupHealthChecksNotRegistered;
+namespace StartupUsedNeverRegistered;
 
 public static class Program
 {
@@ -9,8 +9,9 @@ public static class Program
             .Run();
 }
 
-// RDY3003 (Startup style): the endpoint is mapped but the health-check services are never registered:
-// the app throws at start-up.
+// Used but never registered (Startup style) — both throw at start-up:
+// RDY3003: the health endpoint is mapped but the health-check services are never registered.
+// RDY5003: the rate-limiter middleware is used but AddRateLimiter is never called.
 public sealed class Startup
 {
     public void ConfigureServices(IServiceCollection services)
@@ -21,6 +22,7 @@ public sealed class Startup
     public void Configure(IApplicationBuilder app)
     {
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseEndpoints(endpoints => endpoints.MapHealthChecks("/health"));
     }
 }

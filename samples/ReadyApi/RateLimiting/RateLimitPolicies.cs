@@ -1,0 +1,7 @@
+namespace ReadyApi.RateLimiting;
+
+public static class RateLimitPolicies
+{
+    public const string Auth = "auth";
+    public const string Search = "search";
+}
