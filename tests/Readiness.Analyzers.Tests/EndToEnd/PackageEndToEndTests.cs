@@ -15,9 +15,22 @@ namespace Readiness.Analyzers.Tests.EndToEnd;
 public sealed class PackageEndToEndTests : IDisposable
 {
     private const string AppSource = """
+        using System.Threading.RateLimiting;
+
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddSingleton<GreetingService>();
+        builder.Services.AddHealthChecks();
+        builder.Services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                RateLimitPartition.GetFixedWindowLimiter(
+                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = 100, Window = TimeSpan.FromMinutes(1) }));
+        });
         var app = builder.Build();
+        app.UseRateLimiter();
+        app.MapHealthChecks("/health");
         app.MapGet("/", (GreetingService greetings) => greetings.Greet("world"));
         app.Run();
 
