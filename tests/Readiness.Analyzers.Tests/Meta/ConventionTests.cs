@@ -140,6 +140,16 @@ public class ConventionTests
     }
 
     [Fact]
+    public void Readme_lists_every_option()
+    {
+        var readme = File.ReadAllText(Repository.PathOf("README.md"));
+        foreach (var option in ReadinessOptions.All)
+        {
+            Assert.Contains("`" + option.Key + "`", readme, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void Readme_lists_every_rule()
     {
         var readme = File.ReadAllText(Repository.PathOf("README.md"));
