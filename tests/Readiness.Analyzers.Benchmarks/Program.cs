@@ -76,6 +76,21 @@ foreach (var size in sizes)
         return watch.Elapsed.TotalMilliseconds;
     });
 
+    // Wall clock: the compiler's own diagnostics pass, and the same pass with our analyzers attached.
+    var diagnosticsOnly = Median(repeats, () =>
+    {
+        var watch = Stopwatch.StartNew();
+        NewCompilation().GetDiagnostics();
+        return watch.Elapsed.TotalMilliseconds;
+    });
+    var withOurs = Median(repeats, () =>
+    {
+        var compilation = NewCompilation();
+        var watch = Stopwatch.StartNew();
+        compilation.WithAnalyzers(ours, options).GetAllDiagnosticsAsync().GetAwaiter().GetResult();
+        return watch.Elapsed.TotalMilliseconds;
+    });
+
     var ourTimes = MeasureAnalyzers(NewCompilation, ours, options, repeats);
     var sonarTimes = sonar.IsEmpty ? new Dictionary<string, double>() : MeasureAnalyzers(() => (CSharpCompilation)PeerAnalyzers.WithOnly(NewCompilation(), sonar, sonarRules), sonar, options, repeats);
     var scsTimes = scs.IsEmpty ? new Dictionary<string, double>() : MeasureAnalyzers(() => (CSharpCompilation)PeerAnalyzers.WithOnly(NewCompilation(), scs, scsRules), scs, options, repeats);
@@ -99,7 +114,7 @@ foreach (var size in sizes)
         return watch.Elapsed.TotalMilliseconds;
     });
 
-    results.Add(new SizeResult(size, lines, compiler, ourTimes, sonarTimes, scsTimes, model, ide));
+    results.Add(new SizeResult(size, lines, compiler, ourTimes, sonarTimes, scsTimes, model, ide, diagnosticsOnly, withOurs));
     Console.WriteLine($"measured {size} files ({lines:N0} lines): compiler {compiler:F0} ms, ours {ourTimes.Values.Sum():F0} ms, Sonar {sonarTimes.Values.Sum():F0} ms, SCS {scsTimes.Values.Sum():F0} ms");
 }
 
@@ -164,7 +179,9 @@ internal sealed record SizeResult(
     Dictionary<string, double> Sonar,
     Dictionary<string, double> Scs,
     double ModelMs,
-    double IdeProgramMs);
+    double IdeProgramMs,
+    double DiagnosticsOnlyMs,
+    double DiagnosticsWithOursMs);
 
 /// <summary>The project-wide options a web app built with the package's props has.</summary>
 internal sealed class WebAppOptions : AnalyzerConfigOptionsProvider

@@ -144,6 +144,49 @@ public sealed class ApplicationModel
     public ImmutableArray<PipelineCall> CallsNamed(string methodName)
         => _callsByName.TryGetValue(methodName, out var calls) ? calls : ImmutableArray<PipelineCall>.Empty;
 
+    /// <summary>
+    /// The project kind when the option or the MSBuild properties the package makes visible decide it alone
+    /// (test project, library, Web SDK, Worker SDK), without building the model; null when only the code can tell.
+    /// </summary>
+    public static ProjectKind? QuickKind(Compilation compilation, AnalyzerOptions options)
+    {
+        if (options.GetGlobal(ReadinessOptions.ProjectKindOverride) is { } overridden)
+        {
+            return overridden;
+        }
+
+        if (IsTrue(options.GetBuildProperty("IsTestProject")))
+        {
+            return ProjectKind.TestProject;
+        }
+
+        var outputType = options.GetBuildProperty("OutputType");
+        if (outputType is null)
+        {
+            return null;
+        }
+
+        // Test frameworks and libraries are decided by references and output type: no code scan needed.
+        if (TestFrameworkCache.GetValue(compilation, static c => new StrongBox<bool>(KnownTypes.ReferencesTestFramework(c))).Value)
+        {
+            return ProjectKind.TestProject;
+        }
+
+        if (string.Equals(outputType, "Library", StringComparison.OrdinalIgnoreCase))
+        {
+            return ProjectKind.Library;
+        }
+
+        if (IsTrue(options.GetBuildProperty("UsingMicrosoftNETSdkWeb")))
+        {
+            return ProjectKind.WebApp;
+        }
+
+        return IsTrue(options.GetBuildProperty("UsingMicrosoftNETSdkWorker")) ? ProjectKind.Worker : null;
+    }
+
+    private static readonly ConditionalWeakTable<Compilation, StrongBox<bool>> TestFrameworkCache = new();
+
     /// <summary>The model of <paramref name="compilation"/>, built on first use and shared afterwards.</summary>
     public static ApplicationModel For(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
         => Cache.GetValue(compilation, static _ => new Holder()).Get(compilation, options, cancellationToken);
@@ -546,12 +589,14 @@ public sealed class ApplicationModel
             IWebHostBuilder = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Hosting.IWebHostBuilder");
             IHostedService = compilation.GetTypeByMetadataName("Microsoft.Extensions.Hosting.IHostedService");
             ILogger = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.ILogger");
-            HasTestFramework =
-                compilation.GetTypeByMetadataName("Xunit.FactAttribute") is not null
+            HasTestFramework = ReferencesTestFramework(compilation);
+        }
+
+        public static bool ReferencesTestFramework(Compilation compilation)
+            => compilation.GetTypeByMetadataName("Xunit.FactAttribute") is not null
                 || compilation.GetTypeByMetadataName("NUnit.Framework.TestAttribute") is not null
                 || compilation.GetTypeByMetadataName("Microsoft.VisualStudio.TestTools.UnitTesting.TestMethodAttribute") is not null
                 || compilation.GetTypeByMetadataName("TUnit.Core.TestAttribute") is not null;
-        }
 
         public INamedTypeSymbol? IServiceCollection { get; }
         public INamedTypeSymbol? IApplicationBuilder { get; }

@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
-using Readiness.Analyzers.AppModel;
 using Readiness.Analyzers.Descriptors;
 
 namespace Readiness.Analyzers.Logging;
@@ -49,8 +48,7 @@ public sealed class DebugOrTraceOutputAnalyzer : DiagnosticAnalyzer
                         return;
                     }
 
-                    var model = ApplicationModel.For(context.Compilation, context.Options, context.CancellationToken);
-                    if (!LoggingScope.ConsoleRulesApply(model, context.Options, invocation.Syntax.SyntaxTree))
+                    if (!LoggingScope.ConsoleRulesApply(context.Compilation, context.Options, invocation.Syntax.SyntaxTree, context.CancellationToken))
                     {
                         return;
                     }

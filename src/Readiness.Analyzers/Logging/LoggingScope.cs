@@ -1,3 +1,4 @@
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Readiness.Analyzers.AppModel;
@@ -8,6 +9,34 @@ namespace Readiness.Analyzers.Logging;
 /// <summary>Where the console-output rules (RDY2001, RDY2002) apply: the project kind, overridable per file.</summary>
 internal static class LoggingScope
 {
+    /// <summary>Decides from the build properties when they suffice, and builds the shared model only when they do not.</summary>
+    public static bool ConsoleRulesApply(Compilation compilation, AnalyzerOptions options, SyntaxTree tree, CancellationToken cancellationToken)
+    {
+        var mode = options.Get(ReadinessOptions.ConsoleOutput, tree);
+        if (mode != RuleMode.Auto)
+        {
+            return mode == RuleMode.Always;
+        }
+
+        switch (ApplicationModel.QuickKind(compilation, options))
+        {
+            case ProjectKind.WebApp:
+            case ProjectKind.Worker:
+                return true;
+            case ProjectKind.ConsoleTool:
+                return false;
+        }
+
+        return ConsoleRulesApply(ApplicationModel.For(compilation, options, cancellationToken), options, tree);
+    }
+
+    /// <summary>Whether a test project's code is analyzed: never unless the option says so.</summary>
+    public static bool IsExcludedTestProject(Compilation compilation, AnalyzerOptions options, SyntaxTree tree, CancellationToken cancellationToken)
+    {
+        var kind = ApplicationModel.QuickKind(compilation, options) ?? ApplicationModel.For(compilation, options, cancellationToken).Kind;
+        return kind == ProjectKind.TestProject && !options.Get(ReadinessOptions.AnalyzeTestProjects, tree);
+    }
+
     public static bool ConsoleRulesApply(ApplicationModel model, AnalyzerOptions options, SyntaxTree tree)
     {
         switch (options.Get(ReadinessOptions.ConsoleOutput, tree))

@@ -3,7 +3,6 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
-using Readiness.Analyzers.AppModel;
 using Readiness.Analyzers.Common;
 using Readiness.Analyzers.Descriptors;
 using Readiness.Analyzers.Options;
@@ -59,9 +58,9 @@ public sealed class SensitiveDataInLogAnalyzer : DiagnosticAnalyzer
         }
 
         var tree = invocation.Syntax.SyntaxTree;
-        var model = ApplicationModel.For(context.Compilation, context.Options, context.CancellationToken);
-        if (isConsole ? !LoggingScope.ConsoleRulesApply(model, context.Options, tree)
-            : model.IsTestProject && !context.Options.Get(ReadinessOptions.AnalyzeTestProjects, tree))
+        if (isConsole
+                ? !LoggingScope.ConsoleRulesApply(context.Compilation, context.Options, tree, context.CancellationToken)
+                : LoggingScope.IsExcludedTestProject(context.Compilation, context.Options, tree, context.CancellationToken))
         {
             return;
         }
