@@ -348,10 +348,23 @@ public sealed class ApplicationModel
             }
         }
 
+        // A method that merely takes a builder is bound only if it does more than map endpoints: endpoint modules
+        // (Map(IEndpointRouteBuilder app) => app.MapGet(…)…) are common and costly to bind, and their calls matter by name.
+        var bindingMembers = new HashSet<SyntaxNode>();
+        foreach (var (invocation, member) in candidates)
+        {
+            if (member is not null && !IsEndpointMappingName(InvokedName(invocation)!))
+            {
+                bindingMembers.Add(member);
+            }
+        }
+
         foreach (var (invocation, member) in candidates)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (member is null || !IsStartupMember(member, hostCreatingMembers, startupClasses))
+            if (member is null
+                || !IsStartupMember(member, hostCreatingMembers, startupClasses)
+                || (!bindingMembers.Contains(member) && !IsCoreStartupMember(member, hostCreatingMembers, startupClasses)))
             {
                 namesOutsideStartup.Add(InvokedName(invocation)!);
                 continue;
@@ -388,6 +401,23 @@ public sealed class ApplicationModel
 
         return null;
     }
+
+    /// <summary>Top-level code, <c>Main</c>, a host-creating method, a <c>Startup</c> member, or a builder extension method.</summary>
+    private static bool IsCoreStartupMember(SyntaxNode member, HashSet<SyntaxNode> hostCreatingMembers, HashSet<SyntaxNode> startupClasses)
+        => member is GlobalStatementSyntax
+            || hostCreatingMembers.Contains(member)
+            || (member is MethodDeclarationSyntax method
+                && (method.Identifier.ValueText == "Main"
+                    || (method.Parent is { } parent && startupClasses.Contains(parent))
+                    || (method.ParameterList.Parameters.Count > 0
+                        && method.ParameterList.Parameters[0].Modifiers.Any(SyntaxKind.ThisKeyword)
+                        && IsBuilderTypeName(method.ParameterList.Parameters[0].Type))));
+
+    /// <summary>Calls that map endpoints (their presence matters, not their symbols).</summary>
+    private static bool IsEndpointMappingName(string name)
+        => name is "MapGet" or "MapPost" or "MapPut" or "MapDelete" or "MapPatch" or "MapMethods" or "MapGroup"
+            or "MapFallback" or "MapFallbackToFile" or "MapFallbackToController" or "MapFallbackToPage"
+            or "RequireAuthorization" or "AllowAnonymous" or "RequireCors" or "RequireHost";
 
     private static bool IsStartupMember(SyntaxNode member, HashSet<SyntaxNode> hostCreatingMembers, HashSet<SyntaxNode> startupClasses)
     {

@@ -143,7 +143,10 @@ internal static class RateLimitingPipeline
             }
         }
 
-        return false;
+        // Endpoint mappings outside the bound start-up code are known by name only.
+        return model.Has("MapPost") || model.Has("MapPut") || model.Has("MapDelete") || model.Has("MapPatch")
+            || model.Has("MapMethods") || model.Has("MapControllers") || model.Has("MapRazorPages") || model.Has("MapHub")
+            || (!grpc && model.Has("MapGet") && model.CallsNamed("MapGet").IsEmpty);
     }
 
     private static bool MapsRoot(PipelineCall call, CancellationToken cancellationToken)
