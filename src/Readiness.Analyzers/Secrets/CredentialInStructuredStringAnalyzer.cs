@@ -25,27 +25,22 @@ public sealed class CredentialInStructuredStringAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(static start =>
         {
             var isTestProject = SecretsScope.IsTestProject(start.Compilation, start.Options);
-            start.RegisterSyntaxTreeAction(context =>
-            {
-                if (!SecretsScope.Applies(isTestProject, context.Options, context.Tree))
+            start.RegisterSyntaxNodeAction(
+                context =>
                 {
-                    return;
-                }
-
-                SecretsSettings? settings = null;
-                var root = context.Tree.GetRoot(context.CancellationToken);
-                foreach (var token in StringLiterals.In(root, context.CancellationToken))
-                {
+                    // Cheapest first: the literal's text and the prefiltered match; options only for a match.
+                    var token = StringLiterals.TokenOf(context.Node);
                     var value = StringLiterals.ValueOf(token, MinimumLength);
                     if (value is null || !StructuredCredentials.TryFind(value, out var match))
                     {
-                        continue;
+                        return;
                     }
 
-                    settings ??= SecretsSettings.For(context.Options, context.Tree);
-                    if (settings.IsAllowed(value))
+                    var tree = context.Node.SyntaxTree;
+                    if (!SecretsScope.Applies(isTestProject, context.Options, tree)
+                        || SecretsSettings.For(context.Options, tree).IsAllowed(value))
                     {
-                        continue;
+                        return;
                     }
 
                     context.ReportDiagnostic(Diagnostic.Create(
@@ -53,8 +48,8 @@ public sealed class CredentialInStructuredStringAnalyzer : DiagnosticAnalyzer
                         token.GetLocation(),
                         match.Kind,
                         match.Hint));
-                }
-            });
+                },
+                StringLiterals.NodeKinds);
         });
     }
 }

@@ -22,27 +22,22 @@ public sealed class ProviderTokenAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(static start =>
         {
             var isTestProject = SecretsScope.IsTestProject(start.Compilation, start.Options);
-            start.RegisterSyntaxTreeAction(context =>
-            {
-                if (!SecretsScope.Applies(isTestProject, context.Options, context.Tree))
+            start.RegisterSyntaxNodeAction(
+                context =>
                 {
-                    return;
-                }
-
-                SecretsSettings? settings = null;
-                var root = context.Tree.GetRoot(context.CancellationToken);
-                foreach (var token in StringLiterals.In(root, context.CancellationToken))
-                {
+                    // Cheapest first: the literal's text and the prefiltered match; options only for a match.
+                    var token = StringLiterals.TokenOf(context.Node);
                     var value = StringLiterals.ValueOf(token, ProviderTokens.MinimumLength);
                     if (value is null || !ProviderTokens.TryFind(value, out var match))
                     {
-                        continue;
+                        return;
                     }
 
-                    settings ??= SecretsSettings.For(context.Options, context.Tree);
-                    if (settings.IsAllowed(value))
+                    var tree = context.Node.SyntaxTree;
+                    if (!SecretsScope.Applies(isTestProject, context.Options, tree)
+                        || SecretsSettings.For(context.Options, tree).IsAllowed(value))
                     {
-                        continue;
+                        return;
                     }
 
                     context.ReportDiagnostic(Diagnostic.Create(
@@ -50,8 +45,8 @@ public sealed class ProviderTokenAnalyzer : DiagnosticAnalyzer
                         token.GetLocation(),
                         match.Family.Label,
                         match.Hint));
-                }
-            });
+                },
+                StringLiterals.NodeKinds);
         });
     }
 }

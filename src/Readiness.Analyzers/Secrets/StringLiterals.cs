@@ -1,31 +1,30 @@
-using System.Collections.Generic;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Readiness.Analyzers.Secrets;
 
 /// <summary>Every piece of literal text in a tree: regular, verbatim, raw, UTF-8 and interpolated-string text parts, wherever they sit (constants, attribute arguments, initializers).</summary>
 internal static class StringLiterals
 {
-    public static IEnumerable<SyntaxToken> In(SyntaxNode root, System.Threading.CancellationToken cancellationToken)
+    /// <summary>
+    /// The syntax kinds whose nodes hold literal text: string literals (regular, verbatim, raw, UTF-8, in constants,
+    /// attribute arguments and initializers alike) and the text parts of interpolated strings. Registered as node actions,
+    /// they ride on the driver's one shared walk of each tree instead of a walk per analyzer.
+    /// </summary>
+    public static readonly ImmutableArray<SyntaxKind> NodeKinds = ImmutableArray.Create(
+        SyntaxKind.StringLiteralExpression,
+        SyntaxKind.Utf8StringLiteralExpression,
+        SyntaxKind.InterpolatedStringText);
+
+    /// <summary>The literal-text token of a node of one of <see cref="NodeKinds"/>.</summary>
+    public static SyntaxToken TokenOf(SyntaxNode node) => node switch
     {
-        foreach (var token in root.DescendantTokens())
-        {
-            switch (token.Kind())
-            {
-                case SyntaxKind.StringLiteralToken:
-                case SyntaxKind.Utf8StringLiteralToken:
-                case SyntaxKind.SingleLineRawStringLiteralToken:
-                case SyntaxKind.MultiLineRawStringLiteralToken:
-                case SyntaxKind.Utf8SingleLineRawStringLiteralToken:
-                case SyntaxKind.Utf8MultiLineRawStringLiteralToken:
-                case SyntaxKind.InterpolatedStringTextToken:
-                    cancellationToken.ThrowIfCancellationRequested();
-                    yield return token;
-                    break;
-            }
-        }
-    }
+        LiteralExpressionSyntax literal => literal.Token,
+        InterpolatedStringTextSyntax text => text.TextToken,
+        _ => default,
+    };
 
     /// <summary>The token's text as the program sees it (escapes resolved), or null when it is too short to matter.</summary>
     public static string? ValueOf(SyntaxToken token, int minimumLength)
