@@ -36,6 +36,16 @@ internal sealed class IdentityOptionsScan
         foreach (var tree in compilation.SyntaxTrees)
         {
             cancellationToken.ThrowIfCancellationRequested();
+
+            // A plain text search rules most files out before any syntax node is materialised.
+            var source = tree.GetText(cancellationToken).ToString();
+            if (source.IndexOf("RequiredLength", System.StringComparison.Ordinal) < 0
+                && source.IndexOf("IdentityOptions", System.StringComparison.Ordinal) < 0
+                && source.IndexOf("PasswordOptions", System.StringComparison.Ordinal) < 0)
+            {
+                continue;
+            }
+
             foreach (var token in tree.GetRoot(cancellationToken).DescendantTokens())
             {
                 if (!token.IsKind(SyntaxKind.IdentifierToken))

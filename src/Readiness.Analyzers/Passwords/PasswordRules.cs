@@ -35,8 +35,8 @@ internal static class PasswordRules
     /// <summary>Test projects are skipped unless <c>readiness.analyze_test_projects = true</c>.</summary>
     public static bool Applies(Compilation compilation, AnalyzerOptions options, SyntaxTree tree, System.Threading.CancellationToken cancellationToken)
     {
-        var model = ApplicationModel.For(compilation, options, cancellationToken);
-        return !model.IsTestProject || options.Get(ReadinessOptions.AnalyzeTestProjects, tree);
+        var kind = ApplicationModel.QuickKind(compilation, options) ?? ApplicationModel.For(compilation, options, cancellationToken).Kind;
+        return kind != ProjectKind.TestProject || options.Get(ReadinessOptions.AnalyzeTestProjects, tree);
     }
 
     /// <summary>A name whose head noun is a password that the user chooses: <c>Password</c>, <c>NewPassword</c>, <c>ConfirmPassword</c>; not <c>CurrentPassword</c>, <c>PasswordHash</c>, <c>PasswordLength</c>.</summary>
