@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Immutable;
 using System.Composition;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -18,8 +19,9 @@ namespace Readiness.Analyzers.CodeFixes.RateLimiting;
 /// RDY5006: applies the app's existing authentication policy — the policy named <c>auth</c>, else the only one whose name
 /// contains "auth" or "login" — with <c>[EnableRateLimiting("auth")]</c> on the action (replacing an action-level
 /// <c>[DisableRateLimiting]</c>) or <c>.RequireRateLimiting("auth")</c> on the endpoint (replacing <c>.DisableRateLimiting()</c>).
-/// Not offered when no such policy exists (defining limits is the developer's call) or when the controller itself
-/// disables rate limiting.
+/// When no authentication-like policy exists and the document holds the app's one <c>AddRateLimiter(options => …)</c>
+/// lambda, it also defines a strict <c>auth</c> policy there (fixed window, 10 requests a minute). Not offered otherwise,
+/// nor when the controller itself disables rate limiting.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ApplyAuthPolicyCodeFixProvider))]
 [Shared]
@@ -38,18 +40,32 @@ public sealed class ApplyAuthPolicyCodeFixProvider : CodeFixProvider
             // Last span first, so earlier spans stay valid; usings are added once at the end.
             var current = document;
             var usings = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+            var define = false;
             var ordered = diagnostics.Sort((a, b) => b.Location.SourceSpan.Start.CompareTo(a.Location.SourceSpan.Start));
             foreach (var diagnostic in ordered)
             {
-                var (fixedDocument, missingNamespace) = await EditAsync(current, diagnostic.Location.SourceSpan, context.CancellationToken).ConfigureAwait(false);
+                var (fixedDocument, missingNamespace, needsDefinition) = await EditAsync(current, diagnostic.Location.SourceSpan, context.CancellationToken).ConfigureAwait(false);
                 if (fixedDocument is not null)
                 {
                     current = fixedDocument;
+                    define |= needsDefinition;
                     if (missingNamespace is not null)
                     {
                         usings.Add(missingNamespace);
                     }
                 }
+            }
+
+            if (define)
+            {
+                var defined = await DefineAuthPolicyAsync(current, context.CancellationToken).ConfigureAwait(false);
+                if (defined is null)
+                {
+                    return document;
+                }
+
+                current = defined;
+                usings.Add(RateLimitingNamespace);
             }
 
             return await AddUsingsAsync(current, usings.ToImmutable(), context.CancellationToken).ConfigureAwait(false);
@@ -76,10 +92,126 @@ public sealed class ApplyAuthPolicyCodeFixProvider : CodeFixProvider
 
     private static async Task<Document?> FixAsync(Document document, Microsoft.CodeAnalysis.Text.TextSpan span, CancellationToken cancellationToken)
     {
-        var (fixedDocument, missingNamespace) = await EditAsync(document, span, cancellationToken).ConfigureAwait(false);
-        return fixedDocument is null || missingNamespace is null
-            ? fixedDocument
-            : await AddUsingsAsync(fixedDocument, ImmutableHashSet.Create(missingNamespace), cancellationToken).ConfigureAwait(false);
+        var (fixedDocument, missingNamespace, needsDefinition) = await EditAsync(document, span, cancellationToken).ConfigureAwait(false);
+        if (fixedDocument is null)
+        {
+            return null;
+        }
+
+        var usings = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+        if (missingNamespace is not null)
+        {
+            usings.Add(missingNamespace);
+        }
+
+        if (needsDefinition)
+        {
+            fixedDocument = await DefineAuthPolicyAsync(fixedDocument, cancellationToken).ConfigureAwait(false);
+            if (fixedDocument is null)
+            {
+                return null;
+            }
+
+            usings.Add(RateLimitingNamespace);
+        }
+
+        return await AddUsingsAsync(fixedDocument, usings.ToImmutable(), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Defines a strict <c>auth</c> policy (fixed window, 10 requests a minute per limiter) inside the document's one
+    /// <c>AddRateLimiter(options => …)</c> lambda; null when there is no such single lambda to extend.
+    /// </summary>
+    private static async Task<Document?> DefineAuthPolicyAsync(Document document, CancellationToken cancellationToken)
+    {
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        if (root is null || FindPolicyHost(root) is not { } lambda)
+        {
+            return null;
+        }
+
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        var needsSystem = model is not null && model.LookupNamespacesAndTypes(lambda.SpanStart, name: "TimeSpan").IsEmpty;
+
+        var parameter = lambda switch
+        {
+            SimpleLambdaExpressionSyntax simple => simple.Parameter.Identifier.ValueText,
+            ParenthesizedLambdaExpressionSyntax parenthesized => parenthesized.ParameterList.Parameters[0].Identifier.ValueText,
+            _ => null,
+        };
+        if (parameter is null)
+        {
+            return null;
+        }
+
+        // The document's own line endings; the formatter then indents.
+        var endOfLine = SyntaxFactory.EndOfLine(
+            root.DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia)).ToString() is { Length: > 0 } eol ? eol : "\n");
+        var statement = SyntaxFactory.ParseStatement(
+                parameter + ".AddFixedWindowLimiter(\"" + AuthPolicyName + "\", authLimiter => { authLimiter.PermitLimit = 10; authLimiter.Window = TimeSpan.FromMinutes(1); });")
+            .WithTrailingTrivia(endOfLine)
+            .WithAdditionalAnnotations(Formatter.Annotation);
+
+        BlockSyntax body;
+        if (lambda.Block is { } block)
+        {
+            body = block.AddStatements(statement);
+        }
+        else if (lambda.ExpressionBody is { } expression
+            && expression is AssignmentExpressionSyntax or InvocationExpressionSyntax)
+        {
+            body = SyntaxFactory.Block(
+                    SyntaxFactory.Token(SyntaxKind.OpenBraceToken).WithLeadingTrivia(endOfLine).WithTrailingTrivia(endOfLine),
+                    SyntaxFactory.List(new StatementSyntax[] { SyntaxFactory.ExpressionStatement(expression.WithoutTrivia()).WithTrailingTrivia(endOfLine), statement }),
+                    SyntaxFactory.Token(SyntaxKind.CloseBraceToken))
+                .WithAdditionalAnnotations(Formatter.Annotation);
+        }
+        else
+        {
+            return null;
+        }
+
+        var updated = lambda.WithBlock(body).WithExpressionBody(null).WithAdditionalAnnotations(Formatter.Annotation);
+        var newRoot = root.ReplaceNode(lambda, updated);
+        if (needsSystem)
+        {
+            newRoot = RateLimiterPipelineEditor.EnsureUsing(newRoot, "System");
+        }
+
+        var changed = document.WithSyntaxRoot(newRoot);
+        return await Formatter.FormatAsync(changed, Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The lambda of the document's single <c>AddRateLimiter(options => …)</c> call with one parameter.</summary>
+    private static LambdaExpressionSyntax? FindPolicyHost(SyntaxNode root)
+    {
+        LambdaExpressionSyntax? found = null;
+        foreach (var invocation in root.DescendantNodes().OfType<InvocationExpressionSyntax>())
+        {
+            if (invocation.Expression is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AddRateLimiter" }
+                || invocation.ArgumentList.Arguments.Count != 1)
+            {
+                continue;
+            }
+
+            if (found is not null)
+            {
+                return null; // two registrations: not certain which one the app uses
+            }
+
+            found = invocation.ArgumentList.Arguments[0].Expression switch
+            {
+                SimpleLambdaExpressionSyntax simple => simple,
+                ParenthesizedLambdaExpressionSyntax { ParameterList.Parameters.Count: 1 } parenthesized => parenthesized,
+                _ => null,
+            };
+            if (found is null)
+            {
+                return null;
+            }
+        }
+
+        return found;
     }
 
     private static async Task<Document> AddUsingsAsync(Document document, ImmutableHashSet<string> namespaces, CancellationToken cancellationToken)
@@ -97,20 +229,32 @@ public sealed class ApplyAuthPolicyCodeFixProvider : CodeFixProvider
         return document.WithSyntaxRoot(root);
     }
 
-    /// <summary>The edit without usings, and the namespace the edit needs imported (null when already in scope).</summary>
-    private static async Task<(Document? Document, string? MissingNamespace)> EditAsync(Document document, Microsoft.CodeAnalysis.Text.TextSpan span, CancellationToken cancellationToken)
+    /// <summary>
+    /// The edit without usings, the namespace the edit needs imported (null when already in scope), and whether the
+    /// <c>auth</c> policy it applies must still be defined (no authentication-like policy exists, and the document holds the
+    /// app's one <c>AddRateLimiter(options => …)</c> lambda to define it in).
+    /// </summary>
+    private static async Task<(Document? Document, string? MissingNamespace, bool NeedsDefinition)> EditAsync(Document document, Microsoft.CodeAnalysis.Text.TextSpan span, CancellationToken cancellationToken)
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
         if (root is null || model is null)
         {
-            return (null, null);
+            return (null, null, false);
         }
 
-        var policy = AuthPolicy(RateLimiterFacts.For(model.Compilation, cancellationToken).DefinedPolicies);
+        var defined = RateLimiterFacts.For(model.Compilation, cancellationToken).DefinedPolicies;
+        var policy = AuthPolicy(defined);
+        var needsDefinition = false;
         if (policy is null)
         {
-            return (null, null);
+            if (HasAuthLikePolicy(defined) || FindPolicyHost(root) is null)
+            {
+                return (null, null, false);
+            }
+
+            policy = AuthPolicyName;
+            needsDefinition = true;
         }
 
         var literal = SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(policy));
@@ -121,7 +265,7 @@ public sealed class ApplyAuthPolicyCodeFixProvider : CodeFixProvider
         {
             if (HasAttributeNamed(method.Parent as TypeDeclarationSyntax, "DisableRateLimiting"))
             {
-                return (null, null);
+                return (null, null, false);
             }
 
             newRoot = root.ReplaceNode(method, AddEnableAttribute(method, literal));
@@ -164,10 +308,25 @@ public sealed class ApplyAuthPolicyCodeFixProvider : CodeFixProvider
         }
         else
         {
-            return (null, null);
+            return (null, null, false);
         }
 
-        return (document.WithSyntaxRoot(newRoot), NamespaceImported(model, span.Start, requiredNamespace) ? null : requiredNamespace);
+        return (document.WithSyntaxRoot(newRoot), NamespaceImported(model, span.Start, requiredNamespace) ? null : requiredNamespace, needsDefinition);
+    }
+
+    private const string AuthPolicyName = "auth";
+
+    private static bool HasAuthLikePolicy(ImmutableHashSet<string> defined)
+    {
+        foreach (var name in defined)
+        {
+            if (name.IndexOf("auth", StringComparison.OrdinalIgnoreCase) >= 0 || name.IndexOf("login", StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string? AuthPolicy(ImmutableHashSet<string> defined)

@@ -97,11 +97,11 @@ public class ApplyAuthPolicyCodeFixTests
     }
 
     [Fact]
-    public async Task No_fix_without_an_authentication_policy()
+    public async Task Defines_a_strict_auth_policy_when_none_exists()
     {
         var test = new ReadinessTest<AuthEndpointWithoutRateLimitAnalyzer, ApplyAuthPolicyCodeFixProvider>();
         test.WithImplicitUsings();
-        const string source = """
+        test.WithSource("""
             using Microsoft.AspNetCore.RateLimiting;
 
             var builder = WebApplication.CreateBuilder(args);
@@ -109,7 +109,46 @@ public class ApplyAuthPolicyCodeFixTests
             var app = builder.Build();
             app.UseRateLimiter();
             app.MapPost({|RDY5006:"/login"|}, () => Results.Ok());
+            app.MapPost({|RDY5006:"/register"|}, () => Results.Ok()).DisableRateLimiting();
             app.Run();
+            """).WithFixedSource("""
+            using Microsoft.AspNetCore.RateLimiting;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddRateLimiter(options =>
+            {
+                options.AddFixedWindowLimiter("api", o => { o.PermitLimit = 100; o.Window = TimeSpan.FromMinutes(1); });
+                options.AddFixedWindowLimiter("auth", authLimiter => { authLimiter.PermitLimit = 10; authLimiter.Window = TimeSpan.FromMinutes(1); });
+            });
+            var app = builder.Build();
+            app.UseRateLimiter();
+            app.MapPost("/login", () => Results.Ok()).RequireRateLimiting("auth");
+            app.MapPost("/register", () => Results.Ok()).RequireRateLimiting("auth");
+            app.Run();
+            """);
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task No_fix_when_the_limiter_options_are_configured_out_of_sight()
+    {
+        var test = new ReadinessTest<AuthEndpointWithoutRateLimitAnalyzer, ApplyAuthPolicyCodeFixProvider>();
+        test.WithImplicitUsings();
+        const string source = """
+            using Microsoft.AspNetCore.RateLimiting;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddRateLimiter(Limits.Configure);
+            var app = builder.Build();
+            app.UseRateLimiter();
+            app.MapPost({|RDY5006:"/login"|}, () => Results.Ok());
+            app.Run();
+
+            static class Limits
+            {
+                public static void Configure(RateLimiterOptions options)
+                    => options.AddFixedWindowLimiter("api", o => { o.PermitLimit = 100; o.Window = TimeSpan.FromMinutes(1); });
+            }
             """;
         test.WithSource(source).WithFixedSource(source);
         await test.RunAsync();
