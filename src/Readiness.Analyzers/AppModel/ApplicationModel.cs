@@ -155,7 +155,7 @@ public sealed class ApplicationModel
             return overridden;
         }
 
-        if (IsTrue(options.GetBuildProperty("IsTestProject")))
+        if (IsTestCompilation(compilation, options))
         {
             return ProjectKind.TestProject;
         }
@@ -164,12 +164,6 @@ public sealed class ApplicationModel
         if (outputType is null)
         {
             return null;
-        }
-
-        // Test frameworks and libraries are decided by references and output type: no code scan needed.
-        if (TestFrameworkCache.GetValue(compilation, static c => new StrongBox<bool>(KnownTypes.ReferencesTestFramework(c))).Value)
-        {
-            return ProjectKind.TestProject;
         }
 
         if (string.Equals(outputType, "Library", StringComparison.OrdinalIgnoreCase))
@@ -184,6 +178,25 @@ public sealed class ApplicationModel
 
         return IsTrue(options.GetBuildProperty("UsingMicrosoftNETSdkWorker")) ? ProjectKind.Worker : null;
     }
+
+    /// <summary>
+    /// Whether <see cref="Kind"/> is (or would be) <see cref="ProjectKind.TestProject"/>, without building the model: the
+    /// <c>readiness.project_kind</c> option, the <c>IsTestProject</c> property or a referenced test framework decide it.
+    /// </summary>
+    public static bool IsTestCompilation(Compilation compilation, AnalyzerOptions options)
+    {
+        if (options.GetGlobal(ReadinessOptions.ProjectKindOverride) is { } overridden)
+        {
+            return overridden == ProjectKind.TestProject;
+        }
+
+        return IsTrue(options.GetBuildProperty("IsTestProject"))
+            || TestFrameworkCache.GetValue(compilation, static c => new StrongBox<bool>(KnownTypes.ReferencesTestFramework(c))).Value;
+    }
+
+    /// <summary>Test projects are analyzed only with <c>readiness.analyze_test_projects = true</c>: whether this tree is skipped.</summary>
+    public static bool IsExcludedTestProject(Compilation compilation, AnalyzerOptions options, SyntaxTree tree)
+        => IsTestCompilation(compilation, options) && !options.Get(ReadinessOptions.AnalyzeTestProjects, tree);
 
     private static readonly ConditionalWeakTable<Compilation, StrongBox<bool>> TestFrameworkCache = new();
 

@@ -30,13 +30,6 @@ internal static class LoggingScope
         return ConsoleRulesApply(ApplicationModel.For(compilation, options, cancellationToken), options, tree);
     }
 
-    /// <summary>Whether a test project's code is analyzed: never unless the option says so.</summary>
-    public static bool IsExcludedTestProject(Compilation compilation, AnalyzerOptions options, SyntaxTree tree, CancellationToken cancellationToken)
-    {
-        var kind = ApplicationModel.QuickKind(compilation, options) ?? ApplicationModel.For(compilation, options, cancellationToken).Kind;
-        return kind == ProjectKind.TestProject && !options.Get(ReadinessOptions.AnalyzeTestProjects, tree);
-    }
-
     public static bool ConsoleRulesApply(ApplicationModel model, AnalyzerOptions options, SyntaxTree tree)
     {
         switch (options.Get(ReadinessOptions.ConsoleOutput, tree))

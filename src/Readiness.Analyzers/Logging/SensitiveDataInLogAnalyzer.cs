@@ -3,6 +3,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Readiness.Analyzers.AppModel;
 using Readiness.Analyzers.Common;
 using Readiness.Analyzers.Descriptors;
 using Readiness.Analyzers.Options;
@@ -60,7 +61,7 @@ public sealed class SensitiveDataInLogAnalyzer : DiagnosticAnalyzer
         var tree = invocation.Syntax.SyntaxTree;
         if (isConsole
                 ? !LoggingScope.ConsoleRulesApply(context.Compilation, context.Options, tree, context.CancellationToken)
-                : LoggingScope.IsExcludedTestProject(context.Compilation, context.Options, tree, context.CancellationToken))
+                : ApplicationModel.IsExcludedTestProject(context.Compilation, context.Options, tree))
         {
             return;
         }

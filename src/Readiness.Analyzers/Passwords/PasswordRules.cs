@@ -35,8 +35,7 @@ internal static class PasswordRules
     /// <summary>Test projects are skipped unless <c>readiness.analyze_test_projects = true</c>.</summary>
     public static bool Applies(Compilation compilation, AnalyzerOptions options, SyntaxTree tree, System.Threading.CancellationToken cancellationToken)
     {
-        var kind = ApplicationModel.QuickKind(compilation, options) ?? ApplicationModel.For(compilation, options, cancellationToken).Kind;
-        return kind != ProjectKind.TestProject || options.Get(ReadinessOptions.AnalyzeTestProjects, tree);
+        return !ApplicationModel.IsExcludedTestProject(compilation, options, tree);
     }
 
     /// <summary>A name whose head noun is a password that the user chooses: <c>Password</c>, <c>NewPassword</c>, <c>ConfirmPassword</c>; not <c>CurrentPassword</c>, <c>PasswordHash</c>, <c>PasswordLength</c>.</summary>

@@ -144,26 +144,13 @@ internal sealed class SecretsSettings
 
 /// <summary>
 /// Whether the secrets rules run at all: test projects are skipped unless <c>readiness.analyze_test_projects</c> is on.
-/// The test-project decision is the application model's (project-kind override, <c>IsTestProject</c>, a referenced test
-/// framework), computed here from those three cheap inputs so that the secrets rules never pay for the model's scan of
-/// the start-up pipeline, which they do not need.
+/// The test-project decision is the application model's cheap one (project-kind override, <c>IsTestProject</c>, a
+/// referenced test framework): the secrets rules never pay for the model's scan of the start-up pipeline.
 /// </summary>
 internal static class SecretsScope
 {
     public static bool IsTestProject(Compilation compilation, AnalyzerOptions options)
-    {
-        var overridden = options.GetGlobal(ReadinessOptions.ProjectKindOverride);
-        if (overridden is not null)
-        {
-            return overridden == ProjectKind.TestProject;
-        }
-
-        return string.Equals(options.GetBuildProperty("IsTestProject"), "true", StringComparison.OrdinalIgnoreCase)
-            || compilation.GetTypeByMetadataName("Xunit.FactAttribute") is not null
-            || compilation.GetTypeByMetadataName("NUnit.Framework.TestAttribute") is not null
-            || compilation.GetTypeByMetadataName("Microsoft.VisualStudio.TestTools.UnitTesting.TestMethodAttribute") is not null
-            || compilation.GetTypeByMetadataName("TUnit.Core.TestAttribute") is not null;
-    }
+        => ApplicationModel.IsTestCompilation(compilation, options);
 
     public static bool Applies(bool isTestProject, AnalyzerOptions options, SyntaxTree tree)
         => !isTestProject || options.Get(ReadinessOptions.AnalyzeTestProjects, tree);
