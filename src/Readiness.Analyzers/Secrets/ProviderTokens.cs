@@ -7,7 +7,7 @@ namespace Readiness.Analyzers.Secrets;
 /// <summary>One provider's token format: the literal markers that must be present, the exact pattern, and extra checks.</summary>
 internal sealed class TokenFamily
 {
-    public TokenFamily(string name, string label, string[] markers, string pattern, string maskPrefix, Func<string, bool>? checksum = null, Func<string, string, bool>? validate = null, int group = 0)
+    public TokenFamily(string name, string label, string[] markers, string pattern, string maskPrefix, Func<string, bool?>? checksum = null, Func<string, string, bool>? validate = null, int group = 0)
     {
         Name = name;
         Label = label;
@@ -31,8 +31,11 @@ internal sealed class TokenFamily
     /// <summary>The public part of the format that the message may show (never more than the provider's prefix).</summary>
     public string MaskPrefix { get; }
 
-    /// <summary>For formats with a checksum: a token that fails it is not reported as this family.</summary>
-    public Func<string, bool>? Checksum { get; }
+    /// <summary>
+    /// For formats with a checksum: true when it holds (the token is certain), false when it fails (the token is not
+    /// reported as this family), null when this token's variant carries no checksum (format and signature only).
+    /// </summary>
+    public Func<string, bool?>? Checksum { get; }
 
     /// <summary>Extra checks on (whole text, matched token).</summary>
     public Func<string, string, bool>? Validate { get; }
@@ -79,19 +82,23 @@ internal static class ProviderTokens
         new("AWS secret access key", "an AWS secret access key", new[] { "aws_secret", "AWS_SECRET", "SecretAccessKey", "secretAccessKey", "secret_access_key", "SECRET_ACCESS_KEY" },
             "(?i:aws_?secret_?(?:access_?)?key|secret_?access_?key)[\"']?\\s*[:=]\\s*[\"']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])", string.Empty, group: 1),
         new("Azure Cosmos DB key", "an Azure Cosmos DB account key", new[] { "AccountEndpoint=", "accountendpoint=" },
-            "(?i:AccountEndpoint)=https://[^;]+;\\s*(?i:AccountKey)=([A-Za-z0-9+/]{86}==)", "AccountKey=", group: 1),
+            "(?i:AccountEndpoint)=https://[^;]+;\\s*(?i:AccountKey)=([A-Za-z0-9+/]{86}==)", "AccountKey=", checksum: IdentifiableKeys.CheckAzureKey, group: 1),
         new("Azure Storage account key", "an Azure Storage account key", new[] { "AccountKey=", "accountkey=", "ACCOUNTKEY=" },
-            "(?i:AccountKey)=([A-Za-z0-9+/]{86}==)", "AccountKey=", group: 1),
+            "(?i:AccountKey)=([A-Za-z0-9+/]{86}==)", "AccountKey=", checksum: IdentifiableKeys.CheckAzureKey, group: 1),
         new("Azure SAS token", "an Azure shared access signature", new[] { "sig=" },
             "[?&;]sig=([A-Za-z0-9%+/]{40,}(?:%3D|=){0,2})", "sig=", validate: static (text, _) => text.IndexOf("sv=", StringComparison.Ordinal) >= 0, group: 1),
         new("Azure Service Bus / Event Hubs / Relay key", "an Azure Service Bus or Event Hubs shared access key", new[] { "SharedAccessKey=", "sharedaccesskey=" },
-            "(?i:SharedAccessKey)=([A-Za-z0-9+/]{43}=)", "SharedAccessKey=", group: 1),
+            "(?i:SharedAccessKey)=([A-Za-z0-9+/]{43}=)", "SharedAccessKey=", checksum: IdentifiableKeys.CheckAzureKey, group: 1),
         new("Microsoft Entra ID client secret", "a Microsoft Entra ID client secret", new[] { "Q~" },
-            "(?<![A-Za-z0-9_~.\\-])[A-Za-z0-9_~.\\-]{3}[0-9]Q~[A-Za-z0-9_~.\\-]{31,34}(?![A-Za-z0-9_~.\\-])", string.Empty),
-        new("Azure identifiable key", "an Azure identifiable key", new[] { "+ASt", "ACDb", "APIM", "AzFu", "AzCa", "+ACR", "+ASb", "+AEh", "+ARm", "AzSe" },
-            "(?<![A-Za-z0-9+/])(?:[A-Za-z0-9+/]{76}(?:\\+ASt|ACDb|APIM|AzFu|AzCa|\\+ACR)[A-Za-z0-9+/]{5}[AQgw]==|[A-Za-z0-9+/]{33}(?:\\+ASb|\\+AEh|\\+ARm|AzFu|AzCa|APIM|AzSe)[A-Za-z0-9+/]{5}[AEIMQUYcgkosw048]=)", string.Empty),
+            "(?<![A-Za-z0-9_~.\\-])[A-Za-z0-9_~.\\-]{3}[0-9]Q~[A-Za-z0-9_~.\\-]{31,34}(?![A-Za-z0-9_~.\\-])", string.Empty, checksum: IdentifiableKeys.CheckEntraSecret),
+        new("Azure identifiable key", "an Azure identifiable key", new[] { "+ASt", "ACDb", "APIM", "+ABa", "+AMC", "AzCa", "+ASb", "+AEh", "+ARm", "AIoT", "AZEG", "AzFu", "+ACR", "AzSe" },
+            "(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{76}(?:\\+ASt|ACDb|APIM|\\+ABa|\\+AMC)[A-Za-z0-9+/]{5}[AQgw]=="
+            + "|(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{33}(?:AzCa|\\+ASb|\\+AEh|\\+ARm|AIoT|AZEG)[A-P][A-Za-z0-9+/]{5}="
+            + "|(?<![A-Za-z0-9_\\-])[A-Za-z0-9_\\-]{44}AzFu[A-Za-z0-9_\\-]{5}[AQgw]=="
+            + "|(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{42}(?:\\+ACR|AzSe)[A-D][A-Za-z0-9+/]{5}(?![A-Za-z0-9+/=])",
+            string.Empty, checksum: IdentifiableKeys.CheckAzureKey),
         new("Microsoft common annotated security key", "a Microsoft identifiable key (Azure DevOps PAT or similar)", new[] { "JQQJ9" },
-            "(?<![A-Za-z0-9])[A-Za-z0-9]{52}JQQJ9[9DH][A-Za-z0-9][A-L][A-Za-z0-9]{16}[A-Za-z][A-Za-z0-9]{7}(?:[A-Za-z0-9]{2}==)?", string.Empty),
+            "(?<![A-Za-z0-9])[A-Za-z0-9]{52}JQQJ9[9DH][A-Za-z0-9][A-L][A-Za-z0-9]{16}[A-Za-z][A-Za-z0-9]{7}(?:[A-Za-z0-9]{2}==)?", string.Empty, checksum: IdentifiableKeys.CheckCommonAnnotatedKey),
         new("GitHub token (classic)", "a GitHub token", new[] { "ghp_", "gho_", "ghu_", "ghs_", "ghr_" },
             "(?<![A-Za-z0-9_])gh[pousr]_[" + B62 + "]{36}(?![A-Za-z0-9_])", "gh?_", checksum: Crc32Base62Valid),
         new("GitHub fine-grained token", "a GitHub fine-grained personal access token", new[] { "github_pat_" },
@@ -236,16 +243,14 @@ internal static class ProviderTokens
                     continue;
                 }
 
-                var checksumValid = false;
-                if (family.Checksum is not null)
+                // A failing checksum means "not this family" (weaker evidence: other rules may still judge the value).
+                var checksum = family.Checksum?.Invoke(token);
+                if (checksum == false)
                 {
-                    if (!family.Checksum(token))
-                    {
-                        continue;
-                    }
-
-                    checksumValid = true;
+                    continue;
                 }
+
+                var checksumValid = checksum == true;
 
                 match = new TokenMatch(family, group.Index, group.Length, checksumValid, ResolvePrefix(family.MaskPrefix, token));
                 return true;
@@ -315,7 +320,7 @@ internal static class ProviderTokens
     private const string Base62Alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
     /// <summary>GitHub (classic) and npm tokens: prefix (4 chars), 30 random base62 chars, then CRC32 of the random part in 6 base62 chars.</summary>
-    internal static bool Crc32Base62Valid(string token)
+    internal static bool? Crc32Base62Valid(string token)
     {
         if (token.Length != 40)
         {

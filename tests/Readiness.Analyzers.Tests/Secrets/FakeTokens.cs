@@ -41,6 +41,49 @@ internal static class FakeTokens
 
     public static string Npm(int seed = 2) => ProviderTokens.WithCrc32Base62(P("np", "m_", Random(Base62, 30, seed)));
 
+    /// <summary>
+    /// An Azure identifiable key with a valid Marvin32 checksum: <paramref name="signature"/> (<c>+ASt</c>, <c>AzSe</c>…)
+    /// with the length and seed of its format (<see cref="IdentifiableKeys.Signatures"/>; the first seed of the kind).
+    /// </summary>
+    public static string WithMarvinAzureKey(string signature, int seed = 3)
+    {
+        var format = IdentifiableKeys.Signatures[signature];
+        var randomLength = (((format.Bytes * 8) + 5) / 6) - 10;
+        var alphabet = format.UrlSafe ? Base62 + "-_" : Base64;
+        return IdentifiableKeys.WithMarvinChecksum(Random(alphabet, randomLength, seed), signature, format.Seeds[0], format.UrlSafe);
+    }
+
+    /// <summary>An Entra ID client secret in the current <c>8Q~</c> format with a valid Marvin32 checksum (40 chars).</summary>
+    public static string WithMarvinEntraSecret(int seed = 4)
+    {
+        var first37 = P(Random(Base62, 3, seed), "8Q", "~", Random(Base62 + "_~.-", 31, seed + 1000));
+        return first37 + IdentifiableKeys.EntraChecksum(first37);
+    }
+
+    /// <summary>
+    /// A common annotated security key (<c>…JQQJ99…</c>) with a valid Marvin32 checksum: 88 characters, or the
+    /// 84-character short form. Base62 only, as the format requires (seeds whose checksum encodes to + or / are skipped).
+    /// </summary>
+    public static string WithMarvinCommonAnnotatedKey(int seed = 5, bool shortForm = false)
+    {
+        for (var attempt = seed; ; attempt += 7919)
+        {
+            var first80 = P(Random(Base62, 52, attempt), "JQQ", "J99", Random(Base62, 1, attempt + 1), "A", Random(Base62, 16, attempt + 2), "T", Random(Base62, 3, attempt + 3));
+            var key = IdentifiableKeys.WithMarvinCommonAnnotated(first80);
+            if (key.IndexOf('+') < 0 && key.IndexOf('/') < 0)
+            {
+                return shortForm ? key[..84] : key;
+            }
+        }
+    }
+
+    /// <summary>The same token with one character of its random part changed (its checksum now fails).</summary>
+    public static string OneCharacterChanged(string token, int index = 10)
+    {
+        var replacement = token[index] == 'k' ? 'm' : 'k';
+        return token[..index] + replacement + token[(index + 1)..];
+    }
+
     /// <summary>(family name as on the rule page, a token of that family).</summary>
     public static IEnumerable<object[]> AllFamilies()
     {
@@ -50,9 +93,9 @@ internal static class FakeTokens
         yield return new object[] { "Azure Storage account key", P("DefaultEndpointsProtocol=https;AccountName=acct;Account", "Key=", Random(Base64, 86, 13), "==;EndpointSuffix=core.windows.net") };
         yield return new object[] { "Azure SAS token", P("https://acct.blob.core.windows.net/c/f.txt?sv=2022-11-02&sp=r&se=2030-01-01&s", "ig=", Random(Base62, 43, 14), "%3D") };
         yield return new object[] { "Azure Service Bus / Event Hubs / Relay key", P("Endpoint=sb://ns.servicebus.windows.net/;SharedAccessKeyName=Root;SharedAccess", "Key=", Random(Base64, 43, 15), "=") };
-        yield return new object[] { "Microsoft Entra ID client secret", P(Random(Base62, 3, 16), "8Q", "~", Random(Base62 + "_~.-", 34, 17)) };
-        yield return new object[] { "Azure identifiable key", P(Random(Base64, 76, 18), "+AS", "t", Random(Base64, 5, 19), "A==") };
-        yield return new object[] { "Microsoft common annotated security key", P(Random(Base62, 52, 20), "JQQ", "J99", Random(Base62, 1, 21), "A", Random(Base62, 16, 22), "B", Random(Base62, 7, 23)) };
+        yield return new object[] { "Microsoft Entra ID client secret", WithMarvinEntraSecret(16) };
+        yield return new object[] { "Azure identifiable key", WithMarvinAzureKey("+AS" + "t", 18) };
+        yield return new object[] { "Microsoft common annotated security key", WithMarvinCommonAnnotatedKey(20) };
         yield return new object[] { "GitHub token (classic)", GitHub() };
         yield return new object[] { "GitHub fine-grained token", P("github", "_pat_", Random(Base62, 22, 24), "_", Random(Base62, 59, 25)) };
         yield return new object[] { "GitLab token", P("gl", "pat-", Random(Base62, 20, 26)) };
