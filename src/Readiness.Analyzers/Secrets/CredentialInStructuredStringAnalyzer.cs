@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Readiness.Analyzers.Secrets;
@@ -31,25 +33,104 @@ public sealed class CredentialInStructuredStringAnalyzer : DiagnosticAnalyzer
                     // Cheapest first: the literal's text and the prefiltered match; options only for a match.
                     var token = StringLiterals.TokenOf(context.Node);
                     var value = StringLiterals.ValueOf(token, MinimumLength);
-                    if (value is null || !StructuredCredentials.TryFind(value, out var match))
+                    if (value is null
+                        || !(StructuredCredentials.TryFind(value, out var match)
+                            || (IsEncodedForBasicHeader(context.Node) && StructuredCredentials.TryBasicPair(value, out match))))
                     {
                         return;
                     }
 
-                    var tree = context.Node.SyntaxTree;
-                    if (!SecretsScope.Applies(isTestProject, context.Options, tree)
-                        || SecretsSettings.For(context.Options, tree).IsAllowed(value))
-                    {
-                        return;
-                    }
-
-                    context.ReportDiagnostic(Diagnostic.Create(
-                        Descriptors.Descriptors.RDY1003_CredentialInStructuredString,
-                        token.GetLocation(),
-                        match.Kind,
-                        match.Hint));
+                    Report(context, isTestProject, token.GetLocation(), value, match);
                 },
                 StringLiterals.NodeKinds);
+
+            // "Server=x;" + "User Id=app;" + "Password=y;" is one constant: judge the whole when no part holds the credential alone.
+            start.RegisterSyntaxNodeAction(
+                context =>
+                {
+                    var node = (BinaryExpressionSyntax)context.Node;
+                    if (node.Parent is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AddExpression } || !MayHoldCredential(node))
+                    {
+                        return;
+                    }
+
+                    if (context.SemanticModel.GetConstantValue(node, context.CancellationToken) is not { HasValue: true, Value: string value }
+                        || value.Length < MinimumLength
+                        || !StructuredCredentials.TryFind(value, out var match)
+                        || AnyPartHoldsCredential(node))
+                    {
+                        return;
+                    }
+
+                    Report(context, isTestProject, node.GetLocation(), value, match);
+                },
+                SyntaxKind.AddExpression);
         });
+    }
+
+    private static void Report(SyntaxNodeAnalysisContext context, bool isTestProject, Location location, string value, CredentialMatch match)
+    {
+        var tree = context.Node.SyntaxTree;
+        if (!SecretsScope.Applies(isTestProject, context.Options, tree)
+            || SecretsSettings.For(context.Options, tree).IsAllowed(value))
+        {
+            return;
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(
+            Descriptors.Descriptors.RDY1003_CredentialInStructuredString,
+            location,
+            match.Kind,
+            match.Hint));
+    }
+
+    /// <summary>A literal given to <c>….GetBytes(…)</c> whose bytes go straight to <c>….ToBase64String(…)</c>: the text of a Basic header.</summary>
+    private static bool IsEncodedForBasicHeader(SyntaxNode literal)
+        => literal.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax getBytes } }
+            && NameOf(getBytes) == "GetBytes"
+            && getBytes.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax toBase64 } }
+            && NameOf(toBase64) == "ToBase64String";
+
+    private static string? NameOf(InvocationExpressionSyntax invocation) => invocation.Expression switch
+    {
+        MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+        IdentifierNameSyntax name => name.Identifier.ValueText,
+        _ => null,
+    };
+
+    /// <summary>Syntax-only prefilter: some literal part of the concatenation mentions a password, a URI's user info or a header scheme.</summary>
+    private static bool MayHoldCredential(BinaryExpressionSyntax node)
+    {
+        foreach (var part in node.DescendantNodes())
+        {
+            if (part is LiteralExpressionSyntax { RawKind: (int)SyntaxKind.StringLiteralExpression } literal)
+            {
+                var text = literal.Token.ValueText;
+                if (text.IndexOf("pwd", System.StringComparison.OrdinalIgnoreCase) >= 0
+                    || text.IndexOf("password", System.StringComparison.OrdinalIgnoreCase) >= 0
+                    || text.IndexOf('@') >= 0
+                    || text.IndexOf("basic", System.StringComparison.OrdinalIgnoreCase) >= 0
+                    || text.IndexOf("bearer", System.StringComparison.OrdinalIgnoreCase) >= 0)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool AnyPartHoldsCredential(BinaryExpressionSyntax node)
+    {
+        foreach (var part in node.DescendantNodes())
+        {
+            if (part is LiteralExpressionSyntax { RawKind: (int)SyntaxKind.StringLiteralExpression } literal
+                && StructuredCredentials.TryFind(literal.Token.ValueText, out _))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

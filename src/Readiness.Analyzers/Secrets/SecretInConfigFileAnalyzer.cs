@@ -91,7 +91,7 @@ public sealed class SecretInConfigFileAnalyzer : DiagnosticAnalyzer
     {
         what = hint = string.Empty;
         var value = entry.Value;
-        if (SecretText.IsBlank(value) || IsReference(value) || settings.IsAllowed(value))
+        if (SecretText.IsBlank(value) || SecretText.IsReference(value, bareVariable: true) || settings.IsAllowed(value))
         {
             return false;
         }
@@ -124,18 +124,6 @@ public sealed class SecretInConfigFileAnalyzer : DiagnosticAnalyzer
         what = (name.Kind == SecretKind.Password ? "a " : StartsWithVowel(name.Label) ? "an " : "a ") + name.Label;
         hint = SecretText.Mask(null, value.Length);
         return true;
-    }
-
-    /// <summary><c>${VAR}</c>, <c>@Microsoft.KeyVault(...)</c>, <c>vault:</c>/<c>secret:</c> URIs, <c>/run/secrets/x</c>.</summary>
-    private static bool IsReference(string value)
-    {
-        var v = value.Trim();
-        return v.StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase)
-            || v.StartsWith("${", StringComparison.Ordinal)
-            || v.StartsWith("$", StringComparison.Ordinal) && v.Length > 1 && (char.IsLetter(v[1]) || v[1] == '_')
-            || v.StartsWith("vault:", StringComparison.OrdinalIgnoreCase)
-            || v.StartsWith("secret:", StringComparison.OrdinalIgnoreCase)
-            || v.StartsWith("/run/secrets/", StringComparison.Ordinal);
     }
 
     private static bool StartsWithVowel(string text) => text.Length > 0 && "aeiouAEIOU".IndexOf(text[0]) >= 0 && !text.StartsWith("user", StringComparison.OrdinalIgnoreCase);

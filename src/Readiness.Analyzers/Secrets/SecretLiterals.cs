@@ -19,7 +19,8 @@ internal static class SecretLiterals
             operation = conversion.Operand;
         }
 
-        if (!IsLiteralText(operation, 0) || operation.ConstantValue is not { HasValue: true, Value: string value })
+        var hasLiteral = false;
+        if (!IsLiteralText(operation, 0, ref hasLiteral) || !hasLiteral || operation.ConstantValue is not { HasValue: true, Value: string value })
         {
             return false;
         }
@@ -28,7 +29,12 @@ internal static class SecretLiterals
         return true;
     }
 
-    private static bool IsLiteralText(IOperation operation, int depth)
+    /// <summary>
+    /// Literal text: a literal, or a constant expression made of literals and constants — <c>"Server=x;" + "Password=y"</c>,
+    /// <c>Prefix + "#Adm1n!"</c>, <c>$"Qu3ue!{Year}"</c>. A bare reference to another constant is not literal text here (that
+    /// constant's own declaration is where its value is written and reported).
+    /// </summary>
+    private static bool IsLiteralText(IOperation operation, int depth, ref bool hasLiteral)
     {
         if (depth > 16)
         {
@@ -38,15 +44,22 @@ internal static class SecretLiterals
         switch (operation)
         {
             case ILiteralOperation:
+                hasLiteral = true;
                 return true;
             case IConversionOperation { IsImplicit: true } conversion:
-                return IsLiteralText(conversion.Operand, depth + 1);
+                return IsLiteralText(conversion.Operand, depth + 1, ref hasLiteral);
+            case IFieldReferenceOperation or ILocalReferenceOperation when depth > 0 && operation.ConstantValue.HasValue:
+                return true;
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary:
-                return IsLiteralText(binary.LeftOperand, depth + 1) && IsLiteralText(binary.RightOperand, depth + 1);
+                return IsLiteralText(binary.LeftOperand, depth + 1, ref hasLiteral) && IsLiteralText(binary.RightOperand, depth + 1, ref hasLiteral);
             case IInterpolatedStringOperation interpolated:
                 foreach (var part in interpolated.Parts)
                 {
-                    if (part is not IInterpolatedStringTextOperation)
+                    if (part is IInterpolatedStringTextOperation)
+                    {
+                        hasLiteral = true;
+                    }
+                    else if (part is not IInterpolationOperation { Alignment: null, FormatString: null, Expression.ConstantValue.HasValue: true })
                     {
                         return false;
                     }

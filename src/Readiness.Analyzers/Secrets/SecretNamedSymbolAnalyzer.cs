@@ -45,7 +45,8 @@ public sealed class SecretNamedSymbolAnalyzer : DiagnosticAnalyzer
                 OperationKind.IsPattern,
                 OperationKind.Invocation,
                 OperationKind.ObjectCreation,
-                OperationKind.Argument);
+                OperationKind.Argument,
+                OperationKind.Return);
         });
     }
 
@@ -82,11 +83,36 @@ public sealed class SecretNamedSymbolAnalyzer : DiagnosticAnalyzer
                 when keyValuePair is not null && SymbolEqualityComparer.Default.Equals(creation.Type?.OriginalDefinition, keyValuePair):
                 CheckKeyedPair(context, cache, creation.Arguments[0].Value, creation.Arguments[1].Value);
                 break;
+            case IReturnOperation { ReturnedValue: { } returned } when ReturnedName(context.ContainingSymbol, context.Operation) is { } member:
+                Check(context, cache, member, returned, fixable: false);
+                break;
             case IArgumentOperation { Parameter: { } parameter, Value.ConstantValue: { HasValue: true, Value: string } } argument
                 when argument.Parent is not IPropertyReferenceOperation && !IsKeyedPairCall(argument.Parent):
                 Check(context, cache, parameter.Name, argument.Value, fixable: !argument.IsImplicit && argument.ArgumentKind == ArgumentKind.Explicit);
                 break;
         }
+    }
+
+    /// <summary>
+    /// The name a returned value answers to: a property getter's property (<c>string ClientSecret =&gt; "…"</c>) or a
+    /// <c>Get…</c> method (<c>GetApiKey()</c>); not a return inside a lambda or local function.
+    /// </summary>
+    private static string? ReturnedName(ISymbol symbol, IOperation operation)
+    {
+        for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                return null;
+            }
+        }
+
+        return symbol switch
+        {
+            IMethodSymbol { MethodKind: MethodKind.PropertyGet, AssociatedSymbol: IPropertySymbol property } => property.Name,
+            IMethodSymbol { MethodKind: MethodKind.Ordinary } method when method.Name.StartsWith("Get", System.StringComparison.Ordinal) => method.Name,
+            _ => null,
+        };
     }
 
     private static void AnalyzeInvocation(OperationAnalysisContext context, IInvocationOperation invocation, SecretsSettingsCache cache)
@@ -137,6 +163,35 @@ public sealed class SecretNamedSymbolAnalyzer : DiagnosticAnalyzer
 
     private static void Check(OperationAnalysisContext context, SecretsSettingsCache cache, string name, IOperation value, bool fixable)
     {
+        var unwrapped = value;
+        while (unwrapped is IConversionOperation { IsImplicit: true } conversion)
+        {
+            unwrapped = conversion.Operand;
+        }
+
+        // Each literal a choice or a collection gives the name: c ? "…" : "…", switch arms, { "…", "…" }.
+        switch (unwrapped)
+        {
+            case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
+                Check(context, cache, name, conditional.WhenTrue, fixable: false);
+                Check(context, cache, name, whenFalse, fixable: false);
+                return;
+            case ISwitchExpressionOperation switchExpression:
+                foreach (var arm in switchExpression.Arms)
+                {
+                    Check(context, cache, name, arm.Value, fixable: false);
+                }
+
+                return;
+            case IArrayCreationOperation { Initializer: { } initializer }:
+                foreach (var element in initializer.ElementValues)
+                {
+                    Check(context, cache, name, element, fixable: false);
+                }
+
+                return;
+        }
+
         if (!SecretLiterals.TryGet(value, out var text) || text.Length < 4)
         {
             return;

@@ -141,7 +141,16 @@ internal static class SecretNames
             }
         }
 
-        var last = words[words.Count - 1];
+        // Plurals name collections of the same thing: ApiKeys, AllowedTokens, ClientSecrets.
+        var last = words[words.Count - 1] switch
+        {
+            "keys" => "key",
+            "tokens" => "token",
+            "secrets" => "secret",
+            "passwords" => "password",
+            "passphrases" => "passphrase",
+            var word => word,
+        };
         var previous = words.Count >= 2 ? words[words.Count - 2] : null;
 
         if (!extraWords.IsDefaultOrEmpty && (extraWords.Contains(last) || (previous is not null && extraWords.Contains(previous + last))))

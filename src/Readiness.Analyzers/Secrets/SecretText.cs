@@ -290,6 +290,90 @@ internal static class SecretText
     }
 
     /// <summary>
+    /// A passphrase of plain words (<c>"correct horse battery staple"</c>): 3 to 8 lower-case words of 3+ letters, none of
+    /// them the small words a message or a label is made of (<c>is</c>, <c>your</c>, <c>must</c>, <c>enter</c>…). Given to a
+    /// password-named symbol it is the password, not prose.
+    /// </summary>
+    public static bool IsPassphrase(string v)
+    {
+        var words = v.Split(' ');
+        if (words.Length < 3 || words.Length > 8)
+        {
+            return false;
+        }
+
+        foreach (var word in words)
+        {
+            if (word.Length < 3 || MessageWords.Contains(word))
+            {
+                return false;
+            }
+
+            foreach (var c in word)
+            {
+                if (c < 'a' || c > 'z')
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    private static readonly HashSet<string> MessageWords = new(StringComparer.Ordinal)
+    {
+        "the", "and", "for", "are", "you", "your", "not", "must", "please", "enter", "this", "that", "with", "least", "characters",
+        "required", "invalid", "has", "have", "was", "were", "will", "can", "cannot", "should", "from", "into", "use", "new", "old",
+        "confirm", "reset", "forgot", "change", "current", "match", "does", "too", "short", "long", "expired", "missing", "wrong",
+        "here", "our", "their", "its", "all", "any", "see", "set", "get", "value", "field", "password", "passwords", "token", "key",
+        "secret", "user", "name", "email", "again", "later", "failed", "error", "only",
+    };
+
+    /// <summary>
+    /// <c>${VAR}</c>, <c>@Microsoft.KeyVault(...)</c>, <c>vault:</c>/<c>secret:</c> URIs, <c>/run/secrets/x</c>: a reference to a
+    /// secret kept elsewhere. <paramref name="bareVariable"/>: also <c>$VAR</c> (config files; in code <c>"$uperS3cret"</c> is a password).
+    /// </summary>
+    public static bool IsReference(string value, bool bareVariable)
+    {
+        var v = value.Trim();
+        return v.StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase)
+            || v.StartsWith("${", StringComparison.Ordinal)
+            || (bareVariable && v.StartsWith("$", StringComparison.Ordinal) && v.Length > 1 && (char.IsLetter(v[1]) || v[1] == '_'))
+            || v.StartsWith("vault:", StringComparison.OrdinalIgnoreCase)
+            || v.StartsWith("secret:", StringComparison.OrdinalIgnoreCase)
+            || v.StartsWith("/run/secrets/", StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A key or header name that ends with the symbol's own name: <c>SubscriptionKey = "Ocp-Apim-Subscription-Key"</c>,
+    /// <c>GitHubToken = "github_token"</c>. Letters and separators only; the letters end with the name's letters.
+    /// </summary>
+    public static bool EndsWithOwnName(string value, IReadOnlyList<string> nameWords)
+    {
+        var name = string.Concat(nameWords);
+        if (name.Length < 5)
+        {
+            return false;
+        }
+
+        var letters = new System.Text.StringBuilder(value.Length);
+        foreach (var c in value)
+        {
+            if (char.IsLetter(c))
+            {
+                letters.Append(char.ToLowerInvariant(c));
+            }
+            else if (c is not '-' and not '_' and not '.' and not ':' and not ' ')
+            {
+                return false;
+            }
+        }
+
+        return letters.ToString().EndsWith(name, StringComparison.Ordinal);
+    }
+
+    /// <summary>
     /// <c>Password = "Password"</c>, <c>ApiKeyHeader = "X-Api-Key"</c>, <c>Secret = "client_secret"</c>: the value is made only
     /// of the name's own words and secret words (no random part), so it is a label or a key name, not a secret.
     /// </summary>

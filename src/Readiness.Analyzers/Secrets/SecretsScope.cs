@@ -91,7 +91,7 @@ internal sealed class SecretsSettings
     /// </summary>
     public bool IsSecretValue(string value, SecretName name)
     {
-        if (SecretText.IsBlank(value) || SecretText.IsPlaceholder(value) || IsAllowed(value))
+        if (SecretText.IsBlank(value) || SecretText.IsPlaceholder(value) || SecretText.IsReference(value, bareVariable: false) || IsAllowed(value))
         {
             return false;
         }
@@ -101,8 +101,9 @@ internal sealed class SecretsSettings
             || SecretText.IsEnvironmentVariableName(v)
             || SecretText.IsUrlWithoutCredentials(v)
             || SecretText.IsFilePath(v)
-            || SecretText.IsProse(v)
-            || SecretText.RepeatsNameWords(v, name.Words))
+            || (SecretText.IsProse(v) && !(name.Kind == SecretKind.Password && SecretText.IsPassphrase(v)))
+            || SecretText.RepeatsNameWords(v, name.Words)
+            || SecretText.EndsWithOwnName(v, name.Words))
         {
             return false;
         }

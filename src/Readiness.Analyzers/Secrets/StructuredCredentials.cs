@@ -34,7 +34,7 @@ internal static class StructuredCredentials
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Timeout);
 
     private static readonly Regex UriCredentials = new(
-        "\\b[a-z][a-z0-9+.\\-]{1,20}://([^:/?#@\\s\"']{1,128}):([^/?#@\\s\"']{1,256})@[^\\s/:@\"']",
+        "\\b[a-z][a-z0-9+.\\-]{1,20}://([^:/?#@\\s\"']{1,128}):([^/?@\\s\"']{1,256})@[^\\s/:@\"']",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Timeout);
 
     private static readonly Regex AuthorizationHeader = new(
@@ -206,6 +206,30 @@ internal static class StructuredCredentials
         }
 
         match = new CredentialMatch("a password in a SQL login statement", SecretText.Mask(null, m.Groups[1].Value.Length));
+        return true;
+    }
+
+    /// <summary>
+    /// <c>"user:password"</c> as the text a Basic header encodes at run time
+    /// (<c>Convert.ToBase64String(Encoding.UTF8.GetBytes("erp:Secr3t!"))</c>): one colon, no spaces, not a URL.
+    /// </summary>
+    public static bool TryBasicPair(string text, out CredentialMatch match)
+    {
+        match = default;
+        var colon = text.IndexOf(':');
+        if (colon <= 0 || colon != text.LastIndexOf(':') || colon == text.Length - 1 || text.IndexOf(' ') >= 0
+            || text.IndexOf("//", StringComparison.Ordinal) >= 0)
+        {
+            return false;
+        }
+
+        var password = text.Substring(colon + 1);
+        if (password.Length < 4 || !IsRealPassword(password))
+        {
+            return false;
+        }
+
+        match = new CredentialMatch("a user:password pair encoded into a Basic authorization header", SecretText.Mask(null, password.Length));
         return true;
     }
 

@@ -30,6 +30,7 @@ public class SecretsAreNeverPrintedTests
         var secrets = FakeTokens.AllFamilies().Select(row => (string)row[1]).ToList();
         var password = "Qz" + FakeTokens.Random("abcdefghijkmnopqrstuvwxyz23456789", 12, 99) + "!";
         var key = FakeTokens.Random("abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789", 32, 98);
+        var passphrase = "quartz lantern meadow" + " harbor";
         var source = new System.Text.StringBuilder();
         source.AppendLine("var builder = WebApplication.CreateBuilder(args);");
         for (var i = 0; i < secrets.Count; i++)
@@ -42,6 +43,9 @@ public class SecretsAreNeverPrintedTests
         source.AppendLine($"var cs = \"Host=db;Username=app;Password={password}\";");
         source.AppendLine($"var uri = \"amqp://app:{password}@rabbit:5672\";");
         source.AppendLine($"var signing = new Microsoft.IdentityModel.Tokens.SymmetricSecurityKey(System.Text.Encoding.UTF8.GetBytes(\"{key}\"));");
+        source.AppendLine($"var basic = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(\"svc:{password}\"));");
+        source.AppendLine($"const string concatenated = \"Server=db;\" + \"Password={password};\";");
+        source.AppendLine($"var adminPassword = \"{passphrase}\";");
         source.AppendLine("var app = builder.Build();");
         source.AppendLine("app.Run();");
 
@@ -59,7 +63,7 @@ public class SecretsAreNeverPrintedTests
         }
 
         // The random part of each token (the provider's public prefix and the surrounding structure may be shown).
-        var forbidden = new List<string> { password, key, FakeTokens.GitHub(5)[4..] };
+        var forbidden = new List<string> { password, key, FakeTokens.GitHub(5)[4..], "lantern meadow" };
         foreach (var secret in secrets)
         {
             var text = secret.Replace("\\n", "\n", StringComparison.Ordinal);
@@ -74,6 +78,7 @@ public class SecretsAreNeverPrintedTests
             texts.AddRange(diagnostic.Properties.Values.Where(v => v is not null)!);
             foreach (var text in texts)
             {
+                Assert.DoesNotContain("lantern", text, StringComparison.Ordinal);
                 foreach (var secret in forbidden)
                 {
                     // No 8-character window of the secret's random part appears anywhere.
