@@ -30,7 +30,13 @@ internal static class SecretFixSyntax
             name = name.Substring(2);
         }
 
-        return Common.NameWords.Split(name.TrimStart('_'));
+        var words = Common.NameWords.Split(name.TrimStart('_'));
+        if (words.Count > 1 && words[0] == "get")
+        {
+            words.RemoveAt(0); // GetApiKey() answers for ApiKey
+        }
+
+        return words;
     }
 
     /// <summary>The configuration section a type stands for: <c>PaymentService</c> → <c>Payment</c>; none for top-level code.</summary>

@@ -19,6 +19,12 @@ internal static class SecretLiterals
             operation = conversion.Operand;
         }
 
+        if (operation is IUtf8StringOperation utf8)
+        {
+            text = utf8.Value;
+            return text.Length > 0;
+        }
+
         var hasLiteral = false;
         if (!IsLiteralText(operation, 0, ref hasLiteral) || !hasLiteral || operation.ConstantValue is not { HasValue: true, Value: string value })
         {
@@ -69,6 +75,40 @@ internal static class SecretLiterals
             default:
                 return false;
         }
+    }
+
+    /// <summary>
+    /// The text whose bytes an expression takes: the argument of <c>Encoding.X.GetBytes(…)</c>,
+    /// <c>Convert.FromBase64String(…)</c> or <c>Convert.FromHexString(…)</c>, or the <c>"…"u8</c> of <c>"…"u8.ToArray()</c>;
+    /// null for anything else.
+    /// </summary>
+    public static IOperation? BytesSource(IInvocationOperation invocation)
+    {
+        var method = invocation.TargetMethod;
+        switch (method.Name)
+        {
+            case "ToArray" when invocation.Instance is IUtf8StringOperation utf8:
+                return utf8;
+            case "GetBytes" when invocation.Arguments.Length >= 1 && DerivesFrom(method.ContainingType, "Encoding", "System.Text"):
+            case "FromBase64String" or "FromHexString" when invocation.Arguments.Length == 1 && DerivesFrom(method.ContainingType, "Convert", "System"):
+                var argument = invocation.Arguments[0].Value;
+                return argument.Type?.SpecialType == SpecialType.System_String ? argument : null;
+            default:
+                return null;
+        }
+    }
+
+    private static bool DerivesFrom(INamedTypeSymbol? type, string name, string ns)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (current.Name == name && current.ContainingNamespace?.ToDisplayString() == ns)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The name a reference gives to the value it holds: a local, parameter, field, property, or the constant key of an indexer (<c>settings["Jwt:Key"]</c>).</summary>

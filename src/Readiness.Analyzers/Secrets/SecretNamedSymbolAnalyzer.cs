@@ -84,13 +84,66 @@ public sealed class SecretNamedSymbolAnalyzer : DiagnosticAnalyzer
                 CheckKeyedPair(context, cache, creation.Arguments[0].Value, creation.Arguments[1].Value);
                 break;
             case IReturnOperation { ReturnedValue: { } returned } when ReturnedName(context.ContainingSymbol, context.Operation) is { } member:
-                Check(context, cache, member, returned, fixable: false);
+                Check(context, cache, member, returned, fixable: true);
                 break;
             case IArgumentOperation { Parameter: { } parameter, Value.ConstantValue: { HasValue: true, Value: string } } argument
                 when argument.Parent is not IPropertyReferenceOperation && !IsKeyedPairCall(argument.Parent):
-                Check(context, cache, parameter.Name, argument.Value, fixable: !argument.IsImplicit && argument.ArgumentKind == ArgumentKind.Explicit);
+                Check(context, cache, ArgumentName(argument, parameter), argument.Value, fixable: !argument.IsImplicit && argument.ArgumentKind == ArgumentKind.Explicit);
                 break;
         }
+    }
+
+    /// <summary>
+    /// The name an argument answers to: its parameter's, except for APIs whose parameter names do not say they take a
+    /// secret — <c>new AuthenticationHeaderValue("Bearer", "…")</c> (the credential of that scheme) and BCrypt's
+    /// <c>HashPassword("…")</c> (a password, under the name <c>inputKey</c>).
+    /// </summary>
+    private static string ArgumentName(IArgumentOperation argument, IParameterSymbol parameter)
+    {
+        if (parameter.ContainingSymbol is not IMethodSymbol method || method.ContainingType is not { } type)
+        {
+            return parameter.Name;
+        }
+
+        if (method.MethodKind == MethodKind.Constructor && parameter.Name == "parameter"
+            && type.Name == "AuthenticationHeaderValue" && type.ContainingNamespace?.ToDisplayString() == "System.Net.Http.Headers")
+        {
+            var scheme = "Auth";
+            if (argument.Parent is IObjectCreationOperation creation)
+            {
+                foreach (var sibling in creation.Arguments)
+                {
+                    if (sibling.Parameter?.Name == "scheme" && sibling.Value.ConstantValue is { HasValue: true, Value: string text }
+                        && text.Length > 0 && text.Length <= 32 && IsSchemeName(text))
+                    {
+                        scheme = text;
+                    }
+                }
+            }
+
+            return scheme + "Token";
+        }
+
+        if (parameter.Name == "inputKey" && method.Name is "HashPassword" or "EnhancedHashPassword" or "HashString"
+            && type.Name == "BCrypt" && type.ContainingNamespace?.ToDisplayString() == "BCrypt.Net")
+        {
+            return "Password";
+        }
+
+        return parameter.Name;
+    }
+
+    private static bool IsSchemeName(string text)
+    {
+        foreach (var c in text)
+        {
+            if (!(char.IsLetterOrDigit(c) || c == '-'))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -161,6 +214,24 @@ public sealed class SecretNamedSymbolAnalyzer : DiagnosticAnalyzer
         }
     }
 
+    private static INamedTypeSymbol? NamedTupleType(ITypeSymbol? type)
+    {
+        if (type is not INamedTypeSymbol { IsTupleType: true } tuple)
+        {
+            return null;
+        }
+
+        foreach (var element in tuple.TupleElements)
+        {
+            if (element.IsExplicitlyNamedTupleElement)
+            {
+                return tuple;
+            }
+        }
+
+        return null;
+    }
+
     private static void Check(OperationAnalysisContext context, SecretsSettingsCache cache, string name, IOperation value, bool fixable)
     {
         var unwrapped = value;
@@ -187,6 +258,40 @@ public sealed class SecretNamedSymbolAnalyzer : DiagnosticAnalyzer
                 foreach (var element in initializer.ElementValues)
                 {
                     Check(context, cache, name, element, fixable: false);
+                }
+
+                return;
+
+            // A collection initializer: new HashSet<string> { "…", "…" }, new List<string> { "…" }.
+            case IObjectCreationOperation { Initializer: { } collection }:
+                foreach (var initializer in collection.Initializers)
+                {
+                    if (initializer is IInvocationOperation { Arguments.Length: 1 } add)
+                    {
+                        Check(context, cache, name, add.Arguments[0].Value, fixable: false);
+                    }
+                }
+
+                return;
+
+            // The bytes of a literal: Encoding.UTF8.GetBytes("…"), Convert.FromBase64String("…"), "…"u8.ToArray().
+            case IInvocationOperation bytes when SecretLiterals.BytesSource(bytes) is { } source:
+                Check(context, cache, name, source, fixable: false);
+                return;
+
+            // A tuple whose elements are named: (string User, string Password) x = ("…", "…").
+            case ITupleOperation tuple:
+                var tupleType = NamedTupleType(value.Type) ?? NamedTupleType(tuple.Type);
+                if (tupleType is not null && tupleType.TupleElements.Length == tuple.Elements.Length)
+                {
+                    for (var i = 0; i < tuple.Elements.Length; i++)
+                    {
+                        var element = tupleType.TupleElements[i];
+                        if (element.IsExplicitlyNamedTupleElement)
+                        {
+                            Check(context, cache, element.Name, tuple.Elements[i], fixable: false);
+                        }
+                    }
                 }
 
                 return;

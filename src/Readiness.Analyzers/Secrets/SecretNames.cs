@@ -100,10 +100,15 @@ internal static class SecretNames
         "first", "second", "third", "last", "next", "render", "compiler", "season", "boarding", "hall", "day", "by", "bus", "free",
     };
 
-    /// <summary>Words that make the whole name a non-secret: <c>HashedPassword</c>, <c>SamplePassword</c>, <c>FakeToken</c>.</summary>
+    /// <summary>
+    /// Words that make the whole name a non-secret: <c>HashedPassword</c>, <c>SamplePassword</c>, <c>FakeToken</c>, and the
+    /// blocklists a password policy checks against (<c>CommonPasswords</c>, <c>BannedPasswords</c>, <c>BreachedPasswords</c>).
+    /// </summary>
     private static readonly HashSet<string> NonSecretAnywhere = new(StringComparer.Ordinal)
     {
         "hash", "hashed", "salted", "encrypted", "masked", "redacted", "fake", "dummy", "sample", "example", "mock", "regex", "pattern",
+        "common", "weak", "banned", "blocked", "forbidden", "disallowed", "breached", "leaked", "pwned", "compromised", "popular",
+        "blacklist", "blacklisted", "blocklist", "blocklisted", "denylist", "denylisted",
     };
 
     /// <summary>All-lower-case compounds such as <c>dbpassword</c> or <c>githubtoken</c>.</summary>

@@ -100,4 +100,97 @@ public class CorpusDrivenFixesTests
             """;
         await new ReadinessTest<CredentialInStructuredStringAnalyzer>().WithSource(source).RunAsync();
     }
+    // Found by the blind held-out corpus (blind.cases).
+
+    [Fact]
+    [Trait("Rule", "RDY1002")]
+    public async Task Reports_named_tuple_elements_given_a_password_but_not_unnamed_or_neutral_elements()
+    {
+        const string source = """
+            public static class Accounts
+            {
+                public static readonly (string UserName, string Password) Service = ("svc_reports", {|RDY1002:"R3p0rts!Prod#77"|});
+                public static readonly (string Host, int Port) Smtp = ("smtp.example.com", 587);
+                public static readonly (string, string) Pair = ("svc_reports", "R3p0rts!Prod#77");
+                public static (string User, string Password) Inline() => (User: "svc", Password: "");
+            }
+            """;
+        await new ReadinessTest<SecretNamedSymbolAnalyzer>().WithSource(source).RunAsync();
+    }
+
+    [Fact]
+    [Trait("Rule", "RDY1002")]
+    public async Task Reports_collection_initializers_of_keys_but_not_of_header_names()
+    {
+        const string source = """
+            using System.Collections.Generic;
+
+            public static class Keys
+            {
+                public static readonly HashSet<string> ApiKeys = new() { {|RDY1002:"pk-7b4d6a7093e4d9d75b76dcafaa2572c0"|} };
+                public static readonly List<string> AllowedTokens = new List<string> { {|RDY1002:"tk-3a9f1c7e5b2d8046e1f9a3c7b5d2e804"|}, "<your-token>" };
+                public static readonly HashSet<string> ApiKeyHeaders = new() { "X-Api-Key", "Ocp-Apim-Subscription-Key" };
+                public static readonly List<string> Tokens = new();
+                public static readonly HashSet<string> CommonPasswords = new(System.StringComparer.OrdinalIgnoreCase) { "123456", "qwerty", "letmein" };
+                public static readonly string[] BannedPasswords = { "Passw0rd!", "Welcome1", "Summer2024!" };
+            }
+            """;
+        await new ReadinessTest<SecretNamedSymbolAnalyzer>().WithSource(source).RunAsync();
+    }
+
+    [Fact]
+    [Trait("Rule", "RDY1002")]
+    public async Task Reports_the_bytes_of_a_literal_given_to_a_secret_name_but_not_to_other_names_or_from_configuration()
+    {
+        const string source = """
+            using System;
+            using System.Text;
+
+            public static class Webhooks
+            {
+                private static readonly byte[] WebhookSecret = Encoding.UTF8.GetBytes({|RDY1002:"wh-sec-41c9e7a2f08b63d5"|});
+                private static readonly byte[] SigningKey = Convert.FromBase64String({|RDY1002:"hfaCcMfIOrggXQq/TcMGhUbSYaMsMm3R"|});
+                public static ReadOnlySpan<byte> HmacSecret => {|RDY1002:"9f2c7a41e8b35d60c1a4f7e2b9d8c3a5"u8|};
+                private static readonly byte[] Preamble = Encoding.UTF8.GetBytes("wh-sec-41c9e7a2f08b63d5");
+                private static readonly byte[] SecretLabel = Encoding.UTF8.GetBytes("Secret");
+                public static byte[] ClientSecret(string configured) => Encoding.UTF8.GetBytes(configured);
+            }
+            """;
+        await new ReadinessTest<SecretNamedSymbolAnalyzer>().WithSource(source).RunAsync();
+    }
+
+    [Fact]
+    [Trait("Rule", "RDY1002")]
+    public async Task Reports_a_literal_authorization_credential_but_not_one_read_at_run_time_or_a_placeholder()
+    {
+        const string source = """
+            using System.Net.Http.Headers;
+
+            public static class Clients
+            {
+                public static AuthenticationHeaderValue Crm() => new("Bearer", {|RDY1002:"crm_live_Ob5P168XsQ0UiZXSMlmUiFM01z4HQE"|});
+                public static AuthenticationHeaderValue Legacy() => new AuthenticationHeaderValue("Token", {|RDY1002:"7f3Kq9vLx2PzR8mW4tYb6NcE1hJ5sDgA"|});
+                public static AuthenticationHeaderValue FromOptions(string token) => new("Bearer", token);
+                public static AuthenticationHeaderValue Placeholder() => new("Bearer", "<your-token>");
+                public static AuthenticationHeaderValue Negotiate() => new("Negotiate");
+                public static AuthenticationHeaderValue Empty() => new("Bearer", "");
+            }
+            """;
+        await new ReadinessTest<SecretNamedSymbolAnalyzer>().WithSource(source).RunAsync();
+    }
+
+    [Fact]
+    [Trait("Rule", "RDY1002")]
+    public async Task Reports_a_literal_password_hashed_with_bcrypt_but_not_a_variable()
+    {
+        const string source = """
+            public static class Seed
+            {
+                public static string Owner() => BCrypt.Net.BCrypt.HashPassword({|RDY1002:"0wner-Initial!9"|});
+                public static string Hash(string password) => BCrypt.Net.BCrypt.HashPassword(password, workFactor: 12);
+                public static bool Check(string password, string hash) => BCrypt.Net.BCrypt.Verify(password, hash);
+            }
+            """;
+        await new ReadinessTest<SecretNamedSymbolAnalyzer>().WithSource(source).RunAsync();
+    }
 }

@@ -176,4 +176,172 @@ public class ReadSecretFromConfigurationCodeFixTests
         await new ReadinessTest<SecretNamedSymbolAnalyzer, ReadSecretFromConfigurationCodeFixProvider>()
             .WithSource(source).WithFixedSource(fixedSource).RunAsync();
     }
+    // The shapes RDY1002 reports beyond plain initializers: the fix either produces code that compiles or is not offered.
+
+    [Fact]
+    public async Task Fixes_a_property_getter_and_a_get_method_returning_a_literal()
+    {
+        const string source = """
+            using System;
+
+            public class PartnerSettings
+            {
+                public string ClientSecret { get => {|RDY1002:"9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d"|}; }
+
+                public static string GetApiKey() => {|RDY1002:"k3y-9f8e7d6c5b4a3f2e1d0c"|};
+
+                public string SigningSecret
+                {
+                    get
+                    {
+                        return {|RDY1002:"s1gn-7Hq2Lw9Zx4Rt8Kp3"|};
+                    }
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System;
+
+            public class PartnerSettings
+            {
+                public string ClientSecret { get => Environment.GetEnvironmentVariable("PARTNER_CLIENT_SECRET") ?? throw new InvalidOperationException("Environment variable 'PARTNER_CLIENT_SECRET' is not set."); }
+
+                public static string GetApiKey() => Environment.GetEnvironmentVariable("PARTNER_API_KEY") ?? throw new InvalidOperationException("Environment variable 'PARTNER_API_KEY' is not set.");
+
+                public string SigningSecret
+                {
+                    get
+                    {
+                        return Environment.GetEnvironmentVariable("PARTNER_SIGNING_SECRET") ?? throw new InvalidOperationException("Environment variable 'PARTNER_SIGNING_SECRET' is not set.");
+                    }
+                }
+            }
+            """;
+        await new ReadinessTest<SecretNamedSymbolAnalyzer, ReadSecretFromConfigurationCodeFixProvider>()
+            .WithSource(source).WithFixedSource(fixedSource).RunAsync();
+    }
+
+    [Fact]
+    public async Task Fixes_a_getter_with_the_configuration_in_scope()
+    {
+        const string source = """
+            using Microsoft.Extensions.Configuration;
+
+            public class StripeClient(IConfiguration configuration)
+            {
+                public string ApiKey => {|RDY1002:"k7Qp2Zr9Lm4Xw8Tb"|};
+            }
+            """;
+        const string fixedSource = """
+            using Microsoft.Extensions.Configuration;
+
+            public class StripeClient(IConfiguration configuration)
+            {
+                public string ApiKey => configuration["Stripe:ApiKey"] ?? throw new System.InvalidOperationException("Configuration value 'Stripe:ApiKey' is missing.");
+            }
+            """;
+        await new ReadinessTest<SecretNamedSymbolAnalyzer, ReadSecretFromConfigurationCodeFixProvider>()
+            .WithSource(source).WithFixedSource(fixedSource).RunAsync();
+    }
+
+    [Fact]
+    public async Task Offers_no_fix_for_a_branch_of_a_choice_or_an_array_element()
+    {
+        const string source = """
+            public static class Keys
+            {
+                public static string GetApiKey(bool live) => live ? {|RDY1002:"k7Qp2Zr9Lm4Xw8Tb"|} : "";
+                public static string GetToken(string env) => env switch { "prod" => {|RDY1002:"tk_8Hj3Kl9Qw2Er5Ty7"|}, _ => "" };
+                public static readonly string[] ApiKeys = { {|RDY1002:"ak_7Gh2Jk9Lp4Qw"|}, {|RDY1002:"ak_3Vb8Nm1Xc6Zs"|} };
+                public static string GetClientSecret(bool live) { return live ? {|RDY1002:"9a8b7c6d5e4f3a2b1c0d"|} : ""; }
+            }
+            """;
+        await new ReadinessTest<SecretNamedSymbolAnalyzer, ReadSecretFromConfigurationCodeFixProvider>()
+            .WithSource(source).WithFixedSource(source).RunAsync();
+    }
+
+    [Fact]
+    public async Task Fixes_a_const_concatenation_and_a_const_interpolation()
+    {
+        const string source = """
+            using System;
+
+            public class QueueSettings
+            {
+                private const string Prefix = "Orders";
+                private const string Year = "2024";
+                public const string AdminPassword = {|RDY1002:Prefix + "#Adm1n!"|};
+
+                public int Connect()
+                {
+                    const string queuePassword = {|RDY1002:$"Qu3ue!{Year}"|};
+                    return queuePassword.Length + AdminPassword.Length;
+                }
+            }
+            """;
+        const string fixedSource = """
+            using System;
+
+            public class QueueSettings
+            {
+                private const string Prefix = "Orders";
+                private const string Year = "2024";
+                public static readonly string AdminPassword = Environment.GetEnvironmentVariable("QUEUE_ADMIN_PASSWORD") ?? throw new InvalidOperationException("Environment variable 'QUEUE_ADMIN_PASSWORD' is not set.");
+
+                public int Connect()
+                {
+                    string queuePassword = Environment.GetEnvironmentVariable("QUEUE_QUEUE_PASSWORD") ?? throw new InvalidOperationException("Environment variable 'QUEUE_QUEUE_PASSWORD' is not set.");
+                    return queuePassword.Length + AdminPassword.Length;
+                }
+            }
+            """;
+        await new ReadinessTest<SecretNamedSymbolAnalyzer, ReadSecretFromConfigurationCodeFixProvider>()
+            .WithSource(source).WithFixedSource(fixedSource).RunAsync();
+    }
+
+    [Fact]
+    public async Task Offers_no_fix_for_a_const_concatenation_used_where_a_constant_must_stand()
+    {
+        const string source = """
+            public static class Db
+            {
+                private const string Prefix = "Orders";
+                public const string AdminPassword = {|RDY1002:Prefix + "#Adm1n!"|};
+                public const string Alias = AdminPassword;
+            }
+            """;
+        await new ReadinessTest<SecretNamedSymbolAnalyzer, ReadSecretFromConfigurationCodeFixProvider>()
+            .WithSource(source).WithFixedSource(source).RunAsync();
+    }
+
+    [Fact]
+    public async Task Fixes_a_literal_authorization_credential_and_offers_no_fix_for_the_bytes_of_a_literal()
+    {
+        const string source = """
+            using System;
+            using System.Net.Http.Headers;
+            using System.Text;
+
+            public static class CrmClient
+            {
+                private static readonly byte[] WebhookSecret = Encoding.UTF8.GetBytes({|RDY1002:"wh-sec-41c9e7a2f08b63d5"|});
+
+                public static AuthenticationHeaderValue Header() => new("Bearer", {|RDY1002:"crm_live_Ob5P168XsQ0UiZXSMlmUiFM01z4HQE"|});
+            }
+            """;
+        const string fixedSource = """
+            using System;
+            using System.Net.Http.Headers;
+            using System.Text;
+
+            public static class CrmClient
+            {
+                private static readonly byte[] WebhookSecret = Encoding.UTF8.GetBytes({|RDY1002:"wh-sec-41c9e7a2f08b63d5"|});
+
+                public static AuthenticationHeaderValue Header() => new("Bearer", Environment.GetEnvironmentVariable("CRM_BEARER_TOKEN") ?? throw new InvalidOperationException("Environment variable 'CRM_BEARER_TOKEN' is not set."));
+            }
+            """;
+        await new ReadinessTest<SecretNamedSymbolAnalyzer, ReadSecretFromConfigurationCodeFixProvider>()
+            .WithSource(source).WithFixedSource(fixedSource).RunAsync();
+    }
 }
