@@ -12,6 +12,8 @@ using Readiness.Analyzers.Benchmarks;
 // on the same generated code base, in one run. Times are analyzer execution times from Roslyn's telemetry, medians of
 // the repeats after a warm-up.
 var quick = args.Contains("--quick");
+var noPeers = args.Contains("--no-peers");
+var each = args.Contains("--each");
 var sizes = quick ? new[] { 20, 100 } : new[] { 50, 500, 5000 };
 var repeats = quick ? 1 : 3;
 string? only = null;
@@ -68,32 +70,45 @@ foreach (var size in sizes)
         Console.WriteLine($"warning: the generated code base has {errors.Count} compiler errors, e.g. {errors[0]}");
     }
 
-    var compiler = Median(repeats, () =>
+    // Wall clock and CPU time (all threads of this process), so a busy machine shows in wall clock but hardly in CPU time.
+    var compiler = Timed(repeats, () =>
     {
-        var watch = Stopwatch.StartNew();
         using var stream = new MemoryStream();
         NewCompilation().Emit(stream);
-        return watch.Elapsed.TotalMilliseconds;
     });
 
-    // Wall clock: the compiler's own diagnostics pass, and the same pass with our analyzers attached.
-    var diagnosticsOnly = Median(repeats, () =>
+    // The compiler's own diagnostics pass; the same pass with an analyzer that does nothing attached (the analyzer
+    // driver's own cost, which any analyzer package, the SDK's included, brings); and with all of ours attached.
+    var diagnosticsOnly = Timed(repeats, () => NewCompilation().GetDiagnostics());
+    var withNothing = Timed(repeats, () => NewCompilation().WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new DoNothingAnalyzer()), options).GetAllDiagnosticsAsync().GetAwaiter().GetResult());
+    var withOurs = Timed(repeats, () => NewCompilation().WithAnalyzers(ours, options).GetAllDiagnosticsAsync().GetAwaiter().GetResult());
+
+    // Each analyzer alone: the CPU it adds over the driver floor, including the driver work it causes (IOperation
+    // trees, semantic models) that the execution-time telemetry does not attribute to it.
+    var marginal = new Dictionary<string, double>();
+    if (each)
     {
-        var watch = Stopwatch.StartNew();
-        NewCompilation().GetDiagnostics();
-        return watch.Elapsed.TotalMilliseconds;
-    });
-    var withOurs = Median(repeats, () =>
-    {
-        var compilation = NewCompilation();
-        var watch = Stopwatch.StartNew();
-        compilation.WithAnalyzers(ours, options).GetAllDiagnosticsAsync().GetAwaiter().GetResult();
-        return watch.Elapsed.TotalMilliseconds;
-    });
+        foreach (var analyzer in ours)
+        {
+            // Floor and analyzer measured in turns, the median of the differences: the machine's drift cancels out.
+            var differences = new List<double>();
+            for (var run = 0; run <= repeats; run++)
+            {
+                var floor = Timed(0, () => NewCompilation().WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new DoNothingAnalyzer()), options).GetAllDiagnosticsAsync().GetAwaiter().GetResult());
+                var alone = Timed(0, () => NewCompilation().WithAnalyzers(ImmutableArray.Create(analyzer), options).GetAllDiagnosticsAsync().GetAwaiter().GetResult());
+                if (run > 0)
+                {
+                    differences.Add(alone.CpuMs - floor.CpuMs);
+                }
+            }
+
+            marginal[analyzer.GetType().Name] = MedianOf(differences);
+        }
+    }
 
     var ourTimes = MeasureAnalyzers(NewCompilation, ours, options, repeats);
-    var sonarTimes = sonar.IsEmpty ? new Dictionary<string, double>() : MeasureAnalyzers(() => (CSharpCompilation)PeerAnalyzers.WithOnly(NewCompilation(), sonar, sonarRules), sonar, options, repeats);
-    var scsTimes = scs.IsEmpty ? new Dictionary<string, double>() : MeasureAnalyzers(() => (CSharpCompilation)PeerAnalyzers.WithOnly(NewCompilation(), scs, scsRules), scs, options, repeats);
+    var sonarTimes = sonar.IsEmpty || noPeers ? new Dictionary<string, double>() : MeasureAnalyzers(() => (CSharpCompilation)PeerAnalyzers.WithOnly(NewCompilation(), sonar, sonarRules), sonar, options, repeats);
+    var scsTimes = scs.IsEmpty || noPeers ? new Dictionary<string, double>() : MeasureAnalyzers(() => (CSharpCompilation)PeerAnalyzers.WithOnly(NewCompilation(), scs, scsRules), scs, options, repeats);
 
     var model = Median(repeats, () =>
     {
@@ -114,8 +129,8 @@ foreach (var size in sizes)
         return watch.Elapsed.TotalMilliseconds;
     });
 
-    results.Add(new SizeResult(size, lines, compiler, ourTimes, sonarTimes, scsTimes, model, ide, diagnosticsOnly, withOurs));
-    Console.WriteLine($"measured {size} files ({lines:N0} lines): compiler {compiler:F0} ms, ours {ourTimes.Values.Sum():F0} ms, Sonar {sonarTimes.Values.Sum():F0} ms, SCS {scsTimes.Values.Sum():F0} ms");
+    results.Add(new SizeResult(size, lines, compiler, ourTimes, sonarTimes, scsTimes, model, ide, diagnosticsOnly, withNothing, withOurs, marginal));
+    Console.WriteLine($"measured {size} files ({lines:N0} lines): compiler {compiler.WallMs:F0} ms ({compiler.CpuMs:F0} ms CPU), ours {ourTimes.Values.Sum():F0} ms, Sonar {sonarTimes.Values.Sum():F0} ms, SCS {scsTimes.Values.Sum():F0} ms");
 }
 
 Console.WriteLine();
@@ -153,6 +168,31 @@ static Dictionary<string, double> MeasureAnalyzers(Func<CSharpCompilation> newCo
     return samples.ToDictionary(p => p.Key, p => MedianOf(p.Value));
 }
 
+// repeats measured runs after one warm-up; repeats 0: one run, no warm-up.
+static Sample Timed(int repeats, Action run)
+{
+    var samples = new List<Sample>();
+    var warmUp = repeats > 0 ? 1 : 0;
+    for (var i = 0; i < repeats + warmUp + (repeats == 0 ? 1 : 0); i++)
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        var process = Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime;
+        var watch = Stopwatch.StartNew();
+        run();
+        watch.Stop();
+        process.Refresh();
+        if (i >= warmUp)
+        {
+            samples.Add(new Sample(watch.Elapsed.TotalMilliseconds, (process.TotalProcessorTime - cpu).TotalMilliseconds));
+        }
+    }
+
+    return new Sample(MedianOf(samples.Select(s => s.WallMs).ToList()), MedianOf(samples.Select(s => s.CpuMs).ToList()));
+}
+
 static double Median(int repeats, Func<double> measure)
 {
     measure(); // warm-up
@@ -171,17 +211,44 @@ static double MedianOf(List<double> values)
     return values.Count == 0 ? 0 : values.Count % 2 == 1 ? values[values.Count / 2] : (values[values.Count / 2 - 1] + values[values.Count / 2]) / 2;
 }
 
+/// <summary>Median wall-clock and CPU milliseconds of one measured step.</summary>
+internal readonly record struct Sample(double WallMs, double CpuMs);
+
 internal sealed record SizeResult(
     int Files,
     int Lines,
-    double CompilerMs,
+    Sample Compiler,
     Dictionary<string, double> Ours,
     Dictionary<string, double> Sonar,
     Dictionary<string, double> Scs,
     double ModelMs,
     double IdeProgramMs,
-    double DiagnosticsOnlyMs,
-    double DiagnosticsWithOursMs);
+    Sample DiagnosticsOnly,
+    Sample DiagnosticsWithNothing,
+    Sample DiagnosticsWithOurs,
+    Dictionary<string, double> MarginalCpu)
+{
+    public double CompilerMs => Compiler.WallMs;
+}
+
+// A measuring instrument loaded in-process, never shipped: the analyzer-project rules do not apply.
+#pragma warning disable RS1036, RS1041, RS2008
+
+/// <summary>Registers one syntax-node action that does nothing: what attaching any analyzer costs.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+internal sealed class DoNothingAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly DiagnosticDescriptor Rule = new("BENCH0001", "Nothing", "Nothing", "Benchmark", DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterSyntaxNodeAction(static _ => { }, Microsoft.CodeAnalysis.CSharp.SyntaxKind.ThrowStatement);
+    }
+}
 
 /// <summary>The project-wide options a web app built with the package's props has.</summary>
 internal sealed class WebAppOptions : AnalyzerConfigOptionsProvider
@@ -203,3 +270,4 @@ internal sealed class WebAppOptions : AnalyzerConfigOptionsProvider
         public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) => values.TryGetValue(key, out value);
     }
 }
+#pragma warning restore RS1036, RS1041, RS2008

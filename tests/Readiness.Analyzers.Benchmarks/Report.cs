@@ -12,10 +12,13 @@ internal static class Report
         var sizes = string.Join(" | ", results.Select(r => $"{r.Files} files ({r.Lines / 1000.0:F0}k lines)"));
         Console.WriteLine($"| | {sizes} |");
         Console.WriteLine("|---|" + string.Concat(results.Select(_ => "---|")));
-        Row("Compiler alone (emit to memory), ms", results, r => F(r.CompilerMs));
-        Row("Compiler diagnostics pass (GetDiagnostics), ms", results, r => F(r.DiagnosticsOnlyMs));
-        Row("Same pass with all of ours attached, ms", results, r => F(r.DiagnosticsWithOursMs));
-        Row("Wall clock added by ours, share of compiler (emit) time", results, r => P((r.DiagnosticsWithOursMs - r.DiagnosticsOnlyMs) / r.CompilerMs));
+        Row("Compiler alone (emit to memory), ms wall / ms CPU", results, r => W(r.Compiler));
+        Row("Compiler diagnostics pass (GetDiagnostics), ms wall / ms CPU", results, r => W(r.DiagnosticsOnly));
+        Row("Same pass, an analyzer that does nothing attached (driver floor)", results, r => W(r.DiagnosticsWithNothing));
+        Row("Same pass, all of ours attached", results, r => W(r.DiagnosticsWithOurs));
+        Row("CPU added by ours over the driver floor, share of compiler (emit) CPU", results, r => P((r.DiagnosticsWithOurs.CpuMs - r.DiagnosticsWithNothing.CpuMs) / r.Compiler.CpuMs));
+        Row("CPU added by ours over the bare compiler, share of compiler (emit) CPU", results, r => P((r.DiagnosticsWithOurs.CpuMs - r.DiagnosticsOnly.CpuMs) / r.Compiler.CpuMs));
+        Row("Wall clock added by ours over the bare compiler, share of compiler (emit) time", results, r => P((r.DiagnosticsWithOurs.WallMs - r.DiagnosticsOnly.WallMs) / r.Compiler.WallMs));
         Row("All of ours, summed analyzer execution time (telemetry), ms", results, r => F(r.Ours.Values.Sum()));
         Row("All of ours, summed execution time, share of compiler time", results, r => P(r.Ours.Values.Sum() / r.CompilerMs));
         Row("All of ours, µs per 1,000 lines", results, r => F(r.Ours.Values.Sum() * 1000 * 1000 / r.Lines));
@@ -37,6 +40,18 @@ internal static class Report
             Console.WriteLine($"| {name} | {string.Join(" | ", cells)} | {P((last.Ours.TryGetValue(name, out var lastMs) ? lastMs : 0) / last.CompilerMs)} |");
         }
 
+        if (results.Any(r => r.MarginalCpu.Count > 0))
+        {
+            Console.WriteLine();
+            Console.WriteLine("Each analyzer alone — CPU ms added over the driver floor (includes the driver work it causes):");
+            Console.WriteLine($"| analyzer | {string.Join(" | ", results.Select(r => r.Files + " files"))} |");
+            Console.WriteLine("|---|" + string.Concat(results.Select(_ => "---|")));
+            foreach (var name in ours.Select(a => a.GetType().Name))
+            {
+                Console.WriteLine($"| {name} | {string.Join(" | ", results.Select(r => r.MarginalCpu.TryGetValue(name, out var ms) ? F(ms) : "-"))} |");
+            }
+        }
+
         foreach (var (title, select) in new (string, Func<SizeResult, Dictionary<string, double>>)[] { ("Sonar", r => r.Sonar), ("SCS", r => r.Scs) })
         {
             var names = results.SelectMany(r => select(r).Keys).Distinct().OrderBy(n => n, StringComparer.Ordinal).ToList();
@@ -56,6 +71,8 @@ internal static class Report
 
     private static void Row(string title, IReadOnlyList<SizeResult> results, Func<SizeResult, string> cell)
         => Console.WriteLine($"| {title} | {string.Join(" | ", results.Select(cell))} |");
+
+    private static string W(Sample sample) => F(sample.WallMs) + " / " + F(sample.CpuMs);
 
     private static string F(double value, int decimals = 0) => value.ToString("F" + decimals, CultureInfo.InvariantCulture);
 

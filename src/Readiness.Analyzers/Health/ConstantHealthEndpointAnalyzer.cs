@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Readiness.Analyzers.Common;
 
 namespace Readiness.Analyzers.Health;
 
@@ -36,10 +37,15 @@ public sealed class ConstantHealthEndpointAnalyzer : DiagnosticAnalyzer
             var controllerBase = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ControllerBase");
             var constant = ConstantResponse.Create(compilation);
 
-            start.RegisterOperationAction(
+            start.RegisterInvocationAction(
+                static name => name is "MapGet" or "MapMethods" or "Map",
                 context =>
                 {
-                    var invocation = (IInvocationOperation)context.Operation;
+                    if (context.Operation is not IInvocationOperation invocation)
+                    {
+                        return;
+                    }
+
                     var method = invocation.TargetMethod;
                     if (method.Name is not ("MapGet" or "MapMethods" or "Map")
                         || !HealthTypes.IsOrImplements(HealthFacts.ReceiverOf(method), endpointRouteBuilder))
@@ -75,17 +81,20 @@ public sealed class ConstantHealthEndpointAnalyzer : DiagnosticAnalyzer
                         Descriptors.Descriptors.RDY3004_ConstantHealthEndpoint,
                         pattern.Value.Syntax.GetLocation(),
                         route));
-                },
-                OperationKind.Invocation);
+                });
 
             if (controllerBase is null)
             {
                 return;
             }
 
-            start.RegisterOperationBlockAction(context =>
+            // Controller actions: a public instance method with attributes (the GET route is one); the body is bound
+            // only for an action of a controller whose route is a health route.
+            start.RegisterMethodAction(
+                static method => method.AttributeLists.Count > 0 && CandidateOperations.IsPublicInstance(method),
+                context =>
             {
-                if (context.OwningSymbol is not IMethodSymbol { MethodKind: MethodKind.Ordinary, IsStatic: false, DeclaredAccessibility: Accessibility.Public } action
+                if (context.Method is not { MethodKind: MethodKind.Ordinary, IsStatic: false, DeclaredAccessibility: Accessibility.Public } action
                     || !HealthTypes.DerivesFrom(action.ContainingType, controllerBase))
                 {
                     return;
@@ -97,19 +106,7 @@ public sealed class ConstantHealthEndpointAnalyzer : DiagnosticAnalyzer
                     return;
                 }
 
-                IOperation? body = null;
-                foreach (var block in context.OperationBlocks)
-                {
-                    if (block is IMethodBodyBaseOperation methodBody)
-                    {
-                        body = (IOperation?)methodBody.BlockBody ?? methodBody.ExpressionBody;
-                    }
-                    else if (block is IBlockOperation)
-                    {
-                        body = block;
-                    }
-                }
-
+                var body = context.GetBody();
                 if (body is null
                     || !constant.IsConstant(body)
                     || !Applies(context.Compilation, context.Options, context.CancellationToken))

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Readiness.Analyzers.Common;
 using Readiness.Analyzers.Descriptors;
 
 namespace Readiness.Analyzers.Logging;
@@ -28,7 +29,8 @@ public sealed class ConsoleOutputAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterOperationAction(
+            start.RegisterInvocationAction(
+                ConsoleWrites.IsWriteName,
                 context =>
                 {
                     var invocation = (IInvocationOperation)context.Operation;
@@ -46,8 +48,7 @@ public sealed class ConsoleOutputAnalyzer : DiagnosticAnalyzer
                         Descriptors.Descriptors.RDY2001_ConsoleOutputInsteadOfLogger,
                         invocation.Syntax.GetLocation(),
                         display));
-                },
-                OperationKind.Invocation);
+                });
         });
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Readiness.Analyzers.Common;
 using Readiness.Analyzers.Descriptors;
 
 namespace Readiness.Analyzers.Logging;
@@ -29,7 +30,8 @@ public sealed class DebugOrTraceOutputAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterOperationAction(
+            start.RegisterInvocationAction(
+                static name => IsDebugWrite(name) || IsTraceWrite(name),
                 context =>
                 {
                     var invocation = (IInvocationOperation)context.Operation;
@@ -58,8 +60,7 @@ public sealed class DebugOrTraceOutputAnalyzer : DiagnosticAnalyzer
                         invocation.Syntax.GetLocation(),
                         method.ContainingType.Name + "." + method.Name,
                         why));
-                },
-                OperationKind.Invocation);
+                });
         });
     }
 

@@ -1,6 +1,9 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Readiness.Analyzers.AppModel;
@@ -33,11 +36,102 @@ public sealed class SensitiveDataInLogAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterOperationAction(context => Analyze(context, types), OperationKind.Invocation);
+            // Only a call that passes something with a sensitive name can report: find that in the syntax first.
+            var extraWordsByTree = new ConcurrentDictionary<SyntaxTree, ImmutableArray<string>>();
+            start.RegisterSyntaxNodeAction(
+                context =>
+                {
+                    var invocation = (InvocationExpressionSyntax)context.Node;
+                    if (invocation.ArgumentList.Arguments.Count == 0)
+                    {
+                        return;
+                    }
+
+                    var tree = invocation.SyntaxTree;
+                    var extraWords = extraWordsByTree.GetOrAdd(tree, t => context.Options.Get(ReadinessOptions.ExtraSensitiveNames, t));
+                    foreach (var argument in invocation.ArgumentList.Arguments)
+                    {
+                        if (PassesSensitiveName(argument.Expression, extraWords, depth: 0))
+                        {
+                            if (context.SemanticModel.GetOperation(invocation, context.CancellationToken) is IInvocationOperation operation)
+                            {
+                                Analyze(new OperationContext(operation, context), types);
+                            }
+
+                            return;
+                        }
+                    }
+                },
+                SyntaxKind.InvocationExpression);
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context, Types types)
+    /// <summary>The syntax twin of <see cref="Inspect"/>: could this argument be a value with a sensitive name?</summary>
+    private static bool PassesSensitiveName(ExpressionSyntax expression, ImmutableArray<string> extraWords, int depth)
+    {
+        if (depth > 8)
+        {
+            return false;
+        }
+
+        switch (expression)
+        {
+            case ParenthesizedExpressionSyntax parenthesized:
+                return PassesSensitiveName(parenthesized.Expression, extraWords, depth + 1);
+            case CastExpressionSyntax cast:
+                return PassesSensitiveName(cast.Expression, extraWords, depth + 1);
+            case PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression } suppressed:
+                return PassesSensitiveName(suppressed.Operand, extraWords, depth + 1);
+            case ConditionalAccessExpressionSyntax conditional:
+                return PassesSensitiveName(conditional.WhenNotNull, extraWords, depth + 1);
+            case InterpolatedStringExpressionSyntax interpolated:
+                foreach (var content in interpolated.Contents)
+                {
+                    if (content is InterpolationSyntax interpolation && PassesSensitiveName(interpolation.Expression, extraWords, depth + 1))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.AddExpression):
+                return PassesSensitiveName(binary.Left, extraWords, depth + 1) || PassesSensitiveName(binary.Right, extraWords, depth + 1);
+            case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.CoalesceExpression):
+                return PassesSensitiveName(binary.Left, extraWords, depth + 1);
+            case ArrayCreationExpressionSyntax { Initializer: { } initializer }:
+                return AnySensitive(initializer, extraWords, depth);
+            case ImplicitArrayCreationExpressionSyntax { Initializer: { } initializer }:
+                return AnySensitive(initializer, extraWords, depth);
+            case CollectionExpressionSyntax collection:
+                foreach (var element in collection.Elements)
+                {
+                    if (element is ExpressionElementSyntax item && PassesSensitiveName(item.Expression, extraWords, depth + 1))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+        }
+
+        var name = CandidateOperations.LastIdentifier(expression);
+        return name is not null && SensitiveNames.Classify(name, extraWords) is not null;
+    }
+
+    private static bool AnySensitive(InitializerExpressionSyntax initializer, ImmutableArray<string> extraWords, int depth)
+    {
+        foreach (var element in initializer.Expressions)
+        {
+            if (PassesSensitiveName(element, extraWords, depth + 1))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static void Analyze(OperationContext context, Types types)
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
@@ -89,7 +183,7 @@ public sealed class SensitiveDataInLogAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void Inspect(OperationAnalysisContext context, Types types, IOperation value, string sink, ImmutableArray<string> extraWords, int depth)
+    private static void Inspect(OperationContext context, Types types, IOperation value, string sink, ImmutableArray<string> extraWords, int depth)
     {
         while (value is IConversionOperation conversion)
         {

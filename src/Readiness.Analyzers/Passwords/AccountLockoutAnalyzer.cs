@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Readiness.Analyzers.Common;
 using Readiness.Analyzers.Options;
 
 namespace Readiness.Analyzers.Passwords;
@@ -33,17 +34,17 @@ public sealed class AccountLockoutAnalyzer : DiagnosticAnalyzer
             var timeSpan = start.Compilation.GetTypeByMetadataName("System.TimeSpan");
             if (signInManager is not null)
             {
-                start.RegisterOperationAction(context => AnalyzeSignIn(context, signInManager), OperationKind.Invocation);
+                start.RegisterInvocationAction(static name => name is "PasswordSignInAsync" or "CheckPasswordSignInAsync", context => AnalyzeSignIn(context, signInManager));
             }
 
             if (lockoutOptions is not null && timeSpan is not null)
             {
-                start.RegisterOperationAction(context => AnalyzeOptions(context, lockoutOptions, timeSpan), OperationKind.SimpleAssignment);
+                start.RegisterAssignmentAction(static name => name is "AllowedForNewUsers" or "MaxFailedAccessAttempts" or "DefaultLockoutTimeSpan", context => AnalyzeOptions(context, lockoutOptions, timeSpan));
             }
         });
     }
 
-    private static void AnalyzeSignIn(OperationAnalysisContext context, INamedTypeSymbol signInManager)
+    private static void AnalyzeSignIn(OperationContext context, INamedTypeSymbol signInManager)
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
@@ -81,7 +82,7 @@ public sealed class AccountLockoutAnalyzer : DiagnosticAnalyzer
         return false;
     }
 
-    private static void AnalyzeOptions(OperationAnalysisContext context, INamedTypeSymbol lockoutOptions, INamedTypeSymbol timeSpan)
+    private static void AnalyzeOptions(OperationContext context, INamedTypeSymbol lockoutOptions, INamedTypeSymbol timeSpan)
     {
         var assignment = (ISimpleAssignmentOperation)context.Operation;
         if (assignment.Target is not IPropertyReferenceOperation { Property: var property }

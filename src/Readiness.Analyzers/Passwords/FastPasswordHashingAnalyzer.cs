@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Readiness.Analyzers.Common;
 using Readiness.Analyzers.Options;
 
 namespace Readiness.Analyzers.Passwords;
@@ -32,18 +33,22 @@ public sealed class FastPasswordHashingAnalyzer : DiagnosticAnalyzer
             var types = new Types(start.Compilation);
             if (types.HashAlgorithm is not null || types.BCrypt is not null || types.KeyDerivation is not null)
             {
-                start.RegisterOperationAction(context => AnalyzeInvocation(context, types), OperationKind.Invocation);
-                start.RegisterOperationAction(context => AnalyzeCreation(context, types), OperationKind.ObjectCreation);
+                start.RegisterInvocationAction(IsHashingName, context => AnalyzeInvocation(context, types));
+                start.RegisterObjectCreationAction(static name => name == "Rfc2898DeriveBytes", context => AnalyzeCreation(context, types));
             }
 
             if (types.PasswordHasherOptions is not null)
             {
-                start.RegisterOperationAction(context => AnalyzeHasherOptions(context, types.PasswordHasherOptions), OperationKind.SimpleAssignment);
+                start.RegisterAssignmentAction(static name => name is "IterationCount" or "CompatibilityMode", context => AnalyzeHasherOptions(context, types.PasswordHasherOptions));
             }
         });
     }
 
-    private static void AnalyzeInvocation(OperationAnalysisContext context, Types types)
+    private static bool IsHashingName(string name)
+        => name is "HashData" or "TryHashData" or "ComputeHash" or "TryComputeHash" or "HashDataAsync" or "ComputeHashAsync"
+            or "Pbkdf2" or "HashPassword" or "EnhancedHashPassword" or "HashString" or "GenerateSalt" or "ValidateAndReplacePassword";
+
+    private static void AnalyzeInvocation(OperationContext context, Types types)
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
@@ -67,7 +72,7 @@ public sealed class FastPasswordHashingAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void AnalyzeCreation(OperationAnalysisContext context, Types types)
+    private static void AnalyzeCreation(OperationContext context, Types types)
     {
         var creation = (IObjectCreationOperation)context.Operation;
         if (creation.Constructor is { } constructor
@@ -83,7 +88,7 @@ public sealed class FastPasswordHashingAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void AnalyzeFastHash(OperationAnalysisContext context, Types types, IInvocationOperation invocation)
+    private static void AnalyzeFastHash(OperationContext context, Types types, IInvocationOperation invocation)
     {
         var method = invocation.TargetMethod;
         var algorithmType = method.IsStatic ? method.ContainingType : invocation.Instance?.Type;
@@ -137,7 +142,7 @@ public sealed class FastPasswordHashingAnalyzer : DiagnosticAnalyzer
             UseSlowHash));
     }
 
-    private static void AnalyzePbkdf2(OperationAnalysisContext context, ImmutableArray<IArgumentOperation> arguments, SyntaxNode syntax, bool isObsoleteConstructor)
+    private static void AnalyzePbkdf2(OperationContext context, ImmutableArray<IArgumentOperation> arguments, SyntaxNode syntax, bool isObsoleteConstructor)
     {
         if (ArgumentNamed(arguments, "password") is { } input && IsNamedLikeAKey(input.Value))
         {
@@ -220,7 +225,7 @@ public sealed class FastPasswordHashingAnalyzer : DiagnosticAnalyzer
         context.ReportDiagnostic(Diagnostic.Create(Descriptors.Descriptors.RDY4005_FastPasswordHashing, location, fix, what, advice));
     }
 
-    private static void AnalyzeBCrypt(OperationAnalysisContext context, IInvocationOperation invocation)
+    private static void AnalyzeBCrypt(OperationContext context, IInvocationOperation invocation)
     {
         var workFactor = ArgumentNamed(invocation.Arguments, "workFactor");
         if (workFactor is null || workFactor.ArgumentKind != ArgumentKind.Explicit || !PasswordRules.TryGetInt(workFactor.Value, out var value))
@@ -243,7 +248,7 @@ public sealed class FastPasswordHashingAnalyzer : DiagnosticAnalyzer
             "use a work factor of at least " + floor));
     }
 
-    private static void AnalyzeHasherOptions(OperationAnalysisContext context, INamedTypeSymbol hasherOptions)
+    private static void AnalyzeHasherOptions(OperationContext context, INamedTypeSymbol hasherOptions)
     {
         var assignment = (ISimpleAssignmentOperation)context.Operation;
         if (assignment.Target is not IPropertyReferenceOperation { Property: var property }

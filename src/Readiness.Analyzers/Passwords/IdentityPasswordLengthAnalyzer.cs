@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Readiness.Analyzers.Common;
 using Readiness.Analyzers.AppModel;
 using Readiness.Analyzers.Options;
 
@@ -36,15 +37,15 @@ public sealed class IdentityPasswordLengthAnalyzer : DiagnosticAnalyzer
             }
 
             var identityBuilder = start.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Identity.IdentityBuilder");
-            start.RegisterOperationAction(context => AnalyzeAssignment(context, passwordOptions), OperationKind.SimpleAssignment);
+            start.RegisterAssignmentAction(static name => name == "RequiredLength", context => AnalyzeAssignment(context, passwordOptions));
             if (identityBuilder is not null)
             {
-                start.RegisterOperationAction(context => AnalyzeRegistration(context, identityBuilder), OperationKind.Invocation);
+                start.RegisterInvocationAction(static name => name is "AddIdentity" or "AddIdentityCore" or "AddDefaultIdentity" or "AddIdentityApiEndpoints", context => AnalyzeRegistration(context, identityBuilder));
             }
         });
     }
 
-    private static void AnalyzeAssignment(OperationAnalysisContext context, INamedTypeSymbol passwordOptions)
+    private static void AnalyzeAssignment(OperationContext context, INamedTypeSymbol passwordOptions)
     {
         var assignment = (ISimpleAssignmentOperation)context.Operation;
         if (assignment.Target is not IPropertyReferenceOperation { Property: var property }
@@ -70,7 +71,7 @@ public sealed class IdentityPasswordLengthAnalyzer : DiagnosticAnalyzer
             minimum));
     }
 
-    private static void AnalyzeRegistration(OperationAnalysisContext context, INamedTypeSymbol identityBuilder)
+    private static void AnalyzeRegistration(OperationContext context, INamedTypeSymbol identityBuilder)
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;

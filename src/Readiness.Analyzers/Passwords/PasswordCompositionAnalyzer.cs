@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Readiness.Analyzers.Common;
 using Readiness.Analyzers.Options;
 
 namespace Readiness.Analyzers.Passwords;
@@ -33,11 +34,11 @@ public sealed class PasswordCompositionAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterOperationAction(context => Analyze(context, passwordOptions), OperationKind.SimpleAssignment);
+            start.RegisterAssignmentAction(static name => System.Array.IndexOf(ClassRequirements, name) >= 0, context => Analyze(context, passwordOptions));
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context, INamedTypeSymbol passwordOptions)
+    private static void Analyze(OperationContext context, INamedTypeSymbol passwordOptions)
     {
         var assignment = (ISimpleAssignmentOperation)context.Operation;
         if (assignment.Target is not IPropertyReferenceOperation { Property: var property }

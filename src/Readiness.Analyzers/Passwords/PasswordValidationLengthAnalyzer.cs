@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Readiness.Analyzers.Common;
 using Readiness.Analyzers.Options;
 
 namespace Readiness.Analyzers.Passwords;
@@ -33,7 +34,7 @@ public sealed class PasswordValidationLengthAnalyzer : DiagnosticAnalyzer
 
             if (types.FluentExtensions is not null)
             {
-                start.RegisterOperationAction(context => AnalyzeFluent(context, types.FluentExtensions), OperationKind.Invocation);
+                start.RegisterInvocationAction(static name => name is "MinimumLength" or "Length", context => AnalyzeFluent(context, types.FluentExtensions));
             }
         });
     }
@@ -177,7 +178,7 @@ public sealed class PasswordValidationLengthAnalyzer : DiagnosticAnalyzer
         return null;
     }
 
-    private static void AnalyzeFluent(OperationAnalysisContext context, INamedTypeSymbol fluentExtensions)
+    private static void AnalyzeFluent(OperationContext context, INamedTypeSymbol fluentExtensions)
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
@@ -220,7 +221,7 @@ public sealed class PasswordValidationLengthAnalyzer : DiagnosticAnalyzer
 
         var member = RuleForMember(receiver, out var validatedType);
         if (member is null || !PasswordRules.IsNewPasswordName(member)
-            || PasswordRules.IsSignInType(validatedType) || PasswordRules.IsSignInType(context.ContainingSymbol.ContainingType)
+            || PasswordRules.IsSignInType(validatedType) || PasswordRules.IsSignInType(context.ContainingSymbol?.ContainingType)
             || !PasswordRules.Applies(context.Compilation, context.Options, tree, context.CancellationToken))
         {
             return;

@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Readiness.Analyzers.Common;
 using Readiness.Analyzers.AppModel;
 
 namespace Readiness.Analyzers.RateLimiting;
@@ -39,10 +40,10 @@ public sealed class AuthEndpointWithoutRateLimitAnalyzer : DiagnosticAnalyzer
 
             if (types.ControllerBase is not null)
             {
-                start.RegisterOperationBlockAction(context => AnalyzeAction(context, types));
+                start.RegisterMethodAction(CandidateOperations.IsPublicInstance, context => AnalyzeAction(context, types));
             }
 
-            start.RegisterOperationAction(context => AnalyzeMap(context, types), OperationKind.Invocation);
+            start.RegisterInvocationAction(IsMapName, context => AnalyzeMap(context, types));
         });
     }
 
@@ -84,9 +85,12 @@ public sealed class AuthEndpointWithoutRateLimitAnalyzer : DiagnosticAnalyzer
         return RateLimiterFacts.For(compilation, cancellationToken);
     }
 
-    private static void AnalyzeAction(OperationBlockAnalysisContext context, Types types)
+    private static bool IsMapName(string name)
+        => name is "MapPost" or "MapPut" or "MapPatch" or "MapDelete" or "MapMethods" or "Map" or "MapIdentityApi";
+
+    private static void AnalyzeAction(MethodContext context, Types types)
     {
-        if (context.OwningSymbol is not IMethodSymbol { MethodKind: MethodKind.Ordinary, IsStatic: false, DeclaredAccessibility: Accessibility.Public } action
+        if (context.Method is not IMethodSymbol { MethodKind: MethodKind.Ordinary, IsStatic: false, DeclaredAccessibility: Accessibility.Public } action
             || !DerivesFrom(action.ContainingType, types.ControllerBase)
             || HasAttribute(action, types.NonAction))
         {
@@ -94,7 +98,7 @@ public sealed class AuthEndpointWithoutRateLimitAnalyzer : DiagnosticAnalyzer
         }
 
         // A GET-only action named Login is the page that shows the form; the POST beside it is what gets attacked.
-        if (!CallsPasswordApi(context, types) && (IsGetOnly(action) || (!IsAuthActionName(action.Name) && !HasAuthRoute(action))))
+        if ((IsGetOnly(action) || (!IsAuthActionName(action.Name) && !HasAuthRoute(action))) && !CallsPasswordApi(context, types))
         {
             return;
         }
@@ -139,12 +143,16 @@ public sealed class AuthEndpointWithoutRateLimitAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void AnalyzeMap(OperationAnalysisContext context, Types types)
+    private static void AnalyzeMap(OperationContext context, Types types)
     {
-        var invocation = (IInvocationOperation)context.Operation;
+        if (context.Operation is not IInvocationOperation invocation)
+        {
+            return;
+        }
+
         var method = invocation.TargetMethod;
         var name = method.Name;
-        if (name is not ("MapPost" or "MapPut" or "MapPatch" or "MapDelete" or "MapMethods" or "Map" or "MapIdentityApi")
+        if (!IsMapName(name)
             || invocation.Syntax is not InvocationExpressionSyntax syntax)
         {
             return;
@@ -339,42 +347,46 @@ public sealed class AuthEndpointWithoutRateLimitAnalyzer : DiagnosticAnalyzer
         return get;
     }
 
-    private static bool CallsPasswordApi(OperationBlockAnalysisContext context, Types types)
+    private static bool CallsPasswordApi(MethodContext context, Types types)
     {
-        if (types.SignInManager is null && types.UserManager is null)
+        if ((types.SignInManager is null && types.UserManager is null)
+            || !CandidateOperations.InvokesAny(context.Syntax, IsPasswordApiName)
+            || context.GetBody() is not { } body)
         {
             return false;
         }
 
-        foreach (var block in context.OperationBlocks)
+        foreach (var operation in body.DescendantsAndSelf())
         {
-            foreach (var operation in block.Descendants())
+            if (operation is not IInvocationOperation call)
             {
-                if (operation is not IInvocationOperation call)
-                {
-                    continue;
-                }
+                continue;
+            }
 
-                var target = call.TargetMethod;
-                var owner = target.ContainingType?.OriginalDefinition;
-                if (SymbolEqualityComparer.Default.Equals(owner, types.SignInManager)
-                    && target.Name is "PasswordSignInAsync" or "CheckPasswordSignInAsync" or "TwoFactorSignInAsync"
-                        or "TwoFactorAuthenticatorSignInAsync" or "TwoFactorRecoveryCodeSignInAsync")
-                {
-                    return true;
-                }
+            var target = call.TargetMethod;
+            var owner = target.ContainingType?.OriginalDefinition;
+            if (SymbolEqualityComparer.Default.Equals(owner, types.SignInManager)
+                && target.Name is "PasswordSignInAsync" or "CheckPasswordSignInAsync" or "TwoFactorSignInAsync"
+                    or "TwoFactorAuthenticatorSignInAsync" or "TwoFactorRecoveryCodeSignInAsync")
+            {
+                return true;
+            }
 
-                if (SymbolEqualityComparer.Default.Equals(owner, types.UserManager)
-                    && (target.Name is "CheckPasswordAsync" or "ResetPasswordAsync" or "GeneratePasswordResetTokenAsync"
-                        || (target.Name == "CreateAsync" && target.Parameters.Length == 2)))
-                {
-                    return true;
-                }
+            if (SymbolEqualityComparer.Default.Equals(owner, types.UserManager)
+                && (target.Name is "CheckPasswordAsync" or "ResetPasswordAsync" or "GeneratePasswordResetTokenAsync"
+                    || (target.Name == "CreateAsync" && target.Parameters.Length == 2)))
+            {
+                return true;
             }
         }
 
         return false;
     }
+
+    private static bool IsPasswordApiName(string name)
+        => name is "PasswordSignInAsync" or "CheckPasswordSignInAsync" or "TwoFactorSignInAsync" or "TwoFactorAuthenticatorSignInAsync"
+            or "TwoFactorRecoveryCodeSignInAsync" or "CheckPasswordAsync" or "ResetPasswordAsync" or "GeneratePasswordResetTokenAsync"
+            or "CreateAsync";
 
     private static bool DerivesFrom(INamedTypeSymbol? type, INamedTypeSymbol? baseType)
     {

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Readiness.Analyzers.Common;
 using Readiness.Analyzers.AppModel;
 using Readiness.Analyzers.Options;
 
@@ -33,7 +34,8 @@ public sealed class ConstantPartitionKeyAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterOperationAction(
+            start.RegisterAssignmentAction(
+                static name => name == "GlobalLimiter",
                 context =>
                 {
                     var assignment = (ISimpleAssignmentOperation)context.Operation;
@@ -103,8 +105,7 @@ public sealed class ConstantPartitionKeyAnalyzer : DiagnosticAnalyzer
                         Descriptors.Descriptors.RDY5008_GlobalLimiterWithConstantPartition,
                         firstConstant.Value.Syntax.GetLocation(),
                         text.Length <= 40 ? text : text.Substring(0, 37) + "..."));
-                },
-                OperationKind.SimpleAssignment);
+                });
         });
     }
 

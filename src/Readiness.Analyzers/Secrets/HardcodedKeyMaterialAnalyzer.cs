@@ -4,6 +4,7 @@ using System.Globalization;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Readiness.Analyzers.Common;
 
 namespace Readiness.Analyzers.Secrets;
 
@@ -59,16 +60,28 @@ public sealed class HardcodedKeyMaterialAnalyzer : DiagnosticAnalyzer
             var encoding = start.Compilation.GetTypeByMetadataName("System.Text.Encoding");
             var convert = start.Compilation.GetTypeByMetadataName("System.Convert");
             var cache = new SecretsSettingsCache(start.Compilation, start.Options);
-            start.RegisterOperationAction(
-                context => Analyze(context, table, encoding, convert, cache),
-                OperationKind.ObjectCreation,
-                OperationKind.Invocation,
-                OperationKind.SimpleAssignment);
+            var typeNames = new System.Collections.Generic.HashSet<string>(System.StringComparer.Ordinal);
+            var memberNames = new System.Collections.Generic.HashSet<string>(System.StringComparer.Ordinal);
+            foreach (var sink in table)
+            {
+                if (sink.Member == ".ctor")
+                {
+                    typeNames.Add(sink.Type.Name);
+                }
+                else
+                {
+                    memberNames.Add(sink.Member);
+                }
+            }
+
+            start.RegisterObjectCreationAction(typeNames.Contains, context => Analyze(context, table, encoding, convert, cache));
+            start.RegisterInvocationAction(memberNames.Contains, context => Analyze(context, table, encoding, convert, cache));
+            start.RegisterAssignmentAction(static name => name == "Key", context => Analyze(context, table, encoding, convert, cache));
         });
     }
 
     private static void Analyze(
-        OperationAnalysisContext context,
+        OperationContext context,
         ImmutableArray<(INamedTypeSymbol Type, string Member, string Parameter, string Kind, int MinimumBytes)> sinks,
         INamedTypeSymbol? encoding,
         INamedTypeSymbol? convert,

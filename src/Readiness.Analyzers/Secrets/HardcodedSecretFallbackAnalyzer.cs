@@ -1,7 +1,10 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Readiness.Analyzers.Common;
 
 namespace Readiness.Analyzers.Secrets;
 
@@ -36,18 +39,34 @@ public sealed class HardcodedSecretFallbackAnalyzer : DiagnosticAnalyzer
             }
 
             var cache = new SecretsSettingsCache(start.Compilation, start.Options);
-            start.RegisterOperationAction(context => AnalyzeCoalesce(context, types, cache), OperationKind.Coalesce);
+            // A fallback reports only a literal: look at `x ?? …` whose right side holds one, and GetValue calls.
+            start.RegisterCandidateAction(
+                static node => node is BinaryExpressionSyntax { Right: var right } && HoldsLiteral(right),
+                context => AnalyzeCoalesce(context, types, cache),
+                SyntaxKind.CoalesceExpression);
             if (types.ConfigurationBinder is not null)
             {
-                start.RegisterOperationAction(context => AnalyzeGetValue(context, types, cache), OperationKind.Invocation);
+                start.RegisterInvocationAction(static name => name == "GetValue", context => AnalyzeGetValue(context, types, cache));
             }
         });
     }
 
-    private static void AnalyzeCoalesce(OperationAnalysisContext context, Types types, SecretsSettingsCache cache)
+    private static bool HoldsLiteral(ExpressionSyntax expression)
     {
-        var coalesce = (ICoalesceOperation)context.Operation;
-        if (!SecretLiterals.TryGet(coalesce.WhenNull, out var text))
+        foreach (var node in expression.DescendantNodesAndSelf(static n => n is not AnonymousFunctionExpressionSyntax))
+        {
+            if (node.IsKind(SyntaxKind.StringLiteralExpression) || node.IsKind(SyntaxKind.Utf8StringLiteralExpression) || node.IsKind(SyntaxKind.InterpolatedStringExpression))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static void AnalyzeCoalesce(OperationContext context, Types types, SecretsSettingsCache cache)
+    {
+        if (context.Operation is not ICoalesceOperation coalesce || !SecretLiterals.TryGet(coalesce.WhenNull, out var text))
         {
             return;
         }
@@ -59,7 +78,7 @@ public sealed class HardcodedSecretFallbackAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void AnalyzeGetValue(OperationAnalysisContext context, Types types, SecretsSettingsCache cache)
+    private static void AnalyzeGetValue(OperationContext context, Types types, SecretsSettingsCache cache)
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
@@ -90,7 +109,7 @@ public sealed class HardcodedSecretFallbackAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void Report(OperationAnalysisContext context, SecretsSettingsCache cache, string key, bool isConnectionString, string text, IOperation literal, string shape)
+    private static void Report(OperationContext context, SecretsSettingsCache cache, string key, bool isConnectionString, string text, IOperation literal, string shape)
     {
         var settings = cache.For(literal.Syntax.SyntaxTree);
         if (settings is null || settings.IsAllowed(text))

@@ -1,7 +1,10 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Readiness.Analyzers.Common;
 
 namespace Readiness.Analyzers.Secrets;
 
@@ -34,23 +37,238 @@ public sealed class SecretNamedSymbolAnalyzer : DiagnosticAnalyzer
         {
             var keyValuePair = start.Compilation.GetTypeByMetadataName("System.Collections.Generic.KeyValuePair`2");
             var settings = new SecretsSettingsCache(start.Compilation, start.Options);
-            start.RegisterOperationAction(
-                context => Analyze(context, keyValuePair, settings),
-                OperationKind.FieldInitializer,
-                OperationKind.PropertyInitializer,
-                OperationKind.ParameterInitializer,
-                OperationKind.VariableDeclarator,
-                OperationKind.SimpleAssignment,
-                OperationKind.Binary,
-                OperationKind.IsPattern,
-                OperationKind.Invocation,
-                OperationKind.ObjectCreation,
-                OperationKind.Argument,
-                OperationKind.Return);
+            start.RegisterSyntaxNodeAction(
+                context => OnLiteral(context, keyValuePair, settings),
+                SyntaxKind.StringLiteralExpression,
+                SyntaxKind.Utf8StringLiteralExpression,
+                SyntaxKind.InterpolatedStringExpression);
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context, INamedTypeSymbol? keyValuePair, SecretsSettingsCache cache)
+    /// <summary>
+    /// Every report needs a string literal in the value (<see cref="SecretLiterals.TryGet"/>), so the rule starts from the
+    /// literals the driver walks anyway and climbs to the constructs that can give it a name — declarations, assignments,
+    /// comparisons, calls, arguments, returns — up to the statement, lambda or member around it. Each construct is looked
+    /// at once (from its first literal) and bound only when its syntax can matter; then the operation rules below decide.
+    /// </summary>
+    private static void OnLiteral(SyntaxNodeAnalysisContext context, INamedTypeSymbol? keyValuePair, SecretsSettingsCache cache)
+    {
+        var literal = context.Node;
+
+        // A diagnostic belongs to the literal action that sees the first literal of the reported value (a value may hold
+        // several: "a" + "b"): each is reported once, and from the node it covers, as the IDE's per-document analysis needs.
+        void Report(Diagnostic diagnostic)
+        {
+            var span = diagnostic.Location.SourceSpan;
+            var root = literal.SyntaxTree.GetRoot(context.CancellationToken);
+            var reported = root.FindNode(span, getInnermostNodeForTie: true);
+            var first = reported.Span == span ? FirstLiteralOrSelf(reported) : null;
+            if (first is null || first.Span == literal.Span)
+            {
+                context.ReportDiagnostic(diagnostic);
+            }
+        }
+
+        for (var node = literal.Parent; node is not null && !IsBoundary(node); node = node.Parent)
+        {
+            if (!IsOwner(node, literal, cache))
+            {
+                if (node is ReturnStatementSyntax or ArrowExpressionClauseSyntax)
+                {
+                    return;
+                }
+
+                continue;
+            }
+
+            if (node is ArrowExpressionClauseSyntax arrow)
+            {
+                // An expression body: its value is returned by an implicit return.
+                var value = context.SemanticModel.GetOperation(arrow.Expression, context.CancellationToken);
+                while (value?.Parent is IConversionOperation)
+                {
+                    value = value.Parent;
+                }
+
+                if (value?.Parent is IReturnOperation implicitReturn)
+                {
+                    Analyze(new OperationContext(implicitReturn, context, Report), keyValuePair, cache);
+                }
+
+                return;
+            }
+
+            if (node is AnonymousObjectCreationExpressionSyntax)
+            {
+                if (context.SemanticModel.GetOperation(node, context.CancellationToken) is IAnonymousObjectCreationOperation anonymous)
+                {
+                    foreach (var initializer in anonymous.Initializers)
+                    {
+                        Analyze(new OperationContext(initializer, context, Report), keyValuePair, cache);
+                    }
+                }
+
+                continue;
+            }
+
+            var operation = context.SemanticModel.GetOperation(OwnerSyntax(node), context.CancellationToken);
+            if (operation is not null)
+            {
+                Analyze(new OperationContext(operation, context, Report), keyValuePair, cache);
+            }
+
+            if (node is ReturnStatementSyntax)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Where a literal stops giving its value to anything: statements (other than those it belongs to), lambdas, members, attributes.</summary>
+    private static bool IsBoundary(SyntaxNode node)
+        => node is AnonymousFunctionExpressionSyntax or MemberDeclarationSyntax or AttributeArgumentListSyntax
+            || (node is StatementSyntax && node is not ReturnStatementSyntax);
+
+    private static SyntaxNode OwnerSyntax(SyntaxNode node)
+        => node is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent.Parent: LocalDeclarationStatementSyntax or UsingStatementSyntax or ForStatementSyntax or FixedStatementSyntax } declarator }
+            ? declarator
+            : node;
+
+    /// <summary>Could this construct report for a literal inside it? Syntax and names only; the operation rules decide.</summary>
+    private static bool IsOwner(SyntaxNode node, SyntaxNode literal, SecretsSettingsCache cache)
+    {
+        switch (node)
+        {
+            case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator } equals:
+                return declarator.Parent is VariableDeclarationSyntax { Type: TupleTypeSyntax }
+                    || ContainsTuple(equals.Value)
+                    || IsSecretName(declarator.Identifier.ValueText, node, cache);
+            case EqualsValueClauseSyntax { Parent: PropertyDeclarationSyntax property } equals:
+                return property.Type is TupleTypeSyntax || ContainsTuple(equals.Value) || IsSecretName(property.Identifier.ValueText, node, cache);
+            case EqualsValueClauseSyntax { Parent: ParameterSyntax parameter }:
+                return IsSecretName(parameter.Identifier.ValueText, node, cache);
+            case AssignmentExpressionSyntax assignment when assignment.IsKind(SyntaxKind.SimpleAssignmentExpression):
+                return ContainsTuple(assignment.Right) || CouldNameASecret(assignment.Left, node, cache);
+            case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.EqualsExpression) || binary.IsKind(SyntaxKind.NotEqualsExpression):
+                return CouldNameASecret(binary.Left, node, cache) || CouldNameASecret(binary.Right, node, cache);
+            case IsPatternExpressionSyntax pattern:
+                return CouldNameASecret(pattern.Expression, node, cache);
+            case InvocationExpressionSyntax invocation:
+                return CandidateOperations.LastIdentifier(invocation.Expression) is "Equals" or "Add" or "TryAdd" or "Append" or "Set"
+                    or "SetEnvironmentVariable" or "AddOrUpdate" or "TryAddWithoutValidation" or "Upsert";
+            case ObjectCreationExpressionSyntax creation:
+                return creation.ArgumentList?.Arguments.Count == 2 && CandidateOperations.LastIdentifier(creation.Type) == "KeyValuePair";
+            case ImplicitObjectCreationExpressionSyntax implicitCreation:
+                return implicitCreation.ArgumentList.Arguments.Count == 2;
+            case InitializerExpressionSyntax initializer when initializer.IsKind(SyntaxKind.ComplexElementInitializerExpression):
+                return initializer.Expressions.Count == 2;
+            case ArgumentSyntax argument:
+                // A literal passed as it is must look like a value some secret could have; a named argument must name one.
+                if (argument.NameColon is { } nameColon)
+                {
+                    return IsSecretName(nameColon.Name.Identifier.ValueText, node, cache);
+                }
+
+                return argument.Expression != literal || CouldBeSecretValue(literal, cache);
+            case ReturnStatementSyntax or ArrowExpressionClauseSyntax:
+                return true;
+            case AnonymousObjectCreationExpressionSyntax creation:
+                foreach (var member in creation.Initializers)
+                {
+                    if (member.NameEquals is null || IsSecretName(member.NameEquals.Name.Identifier.ValueText, node, cache))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            default:
+                return false;
+        }
+    }
+
+    private static bool ContainsTuple(SyntaxNode value)
+    {
+        foreach (var node in value.DescendantNodesAndSelf(static n => n is not AnonymousFunctionExpressionSyntax))
+        {
+            if (node is TupleExpressionSyntax)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A name, member access or <c>x["Key"]</c> whose name could be a secret's; anything else may be (the operation decides).</summary>
+    private static bool CouldNameASecret(ExpressionSyntax expression, SyntaxNode owner, SecretsSettingsCache cache)
+    {
+        while (expression is ParenthesizedExpressionSyntax or PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression } or CastExpressionSyntax)
+        {
+            expression = expression switch
+            {
+                ParenthesizedExpressionSyntax parenthesized => parenthesized.Expression,
+                PostfixUnaryExpressionSyntax suppressed => suppressed.Operand,
+                CastExpressionSyntax cast => cast.Expression,
+                _ => expression,
+            };
+        }
+
+        switch (expression)
+        {
+            case LiteralExpressionSyntax or InterpolatedStringExpressionSyntax:
+                return false;
+            case ElementAccessExpressionSyntax { ArgumentList.Arguments.Count: 1 } access
+                when access.ArgumentList.Arguments[0].Expression is LiteralExpressionSyntax key && key.IsKind(SyntaxKind.StringLiteralExpression):
+                return IsSecretName(key.Token.ValueText, owner, cache);
+            case ImplicitElementAccessSyntax { ArgumentList.Arguments.Count: 1 } access
+                when access.ArgumentList.Arguments[0].Expression is LiteralExpressionSyntax key && key.IsKind(SyntaxKind.StringLiteralExpression):
+                return IsSecretName(key.Token.ValueText, owner, cache);
+        }
+
+        var name = CandidateOperations.LastIdentifier(expression);
+        return name is null || IsSecretName(name, owner, cache);
+    }
+
+    private static bool IsSecretName(string name, SyntaxNode node, SecretsSettingsCache cache)
+    {
+        var settings = cache.For(node.SyntaxTree);
+        return settings is not null && settings.Classify(name).Kind is not (SecretKind.None or SecretKind.ConnectionString);
+    }
+
+    private static bool CouldBeSecretValue(SyntaxNode literal, SecretsSettingsCache cache)
+    {
+        var settings = cache.For(literal.SyntaxTree);
+        if (settings is null)
+        {
+            return false;
+        }
+
+        if (literal is not LiteralExpressionSyntax { Token.Value: string text })
+        {
+            return true;
+        }
+
+        return settings.IsSecretValue(text, new SecretName(SecretKind.Password, string.Empty, NoWords));
+    }
+
+    private static readonly System.Collections.Generic.List<string> NoWords = new(0);
+
+    /// <summary>The first literal in <paramref name="value"/> (itself included) that is not behind a boundary.</summary>
+    private static SyntaxNode? FirstLiteralOrSelf(SyntaxNode value)
+    {
+        foreach (var node in value.DescendantNodesAndSelf(static n => !IsBoundary(n)))
+        {
+            if (node.IsKind(SyntaxKind.StringLiteralExpression) || node.IsKind(SyntaxKind.Utf8StringLiteralExpression) || node.IsKind(SyntaxKind.InterpolatedStringExpression))
+            {
+                return node;
+            }
+        }
+
+        return null;
+    }
+
+    private static void Analyze(OperationContext context, INamedTypeSymbol? keyValuePair, SecretsSettingsCache cache)
     {
         switch (context.Operation)
         {
@@ -150,7 +368,7 @@ public sealed class SecretNamedSymbolAnalyzer : DiagnosticAnalyzer
     /// The name a returned value answers to: a property getter's property (<c>string ClientSecret =&gt; "…"</c>) or a
     /// <c>Get…</c> method (<c>GetApiKey()</c>); not a return inside a lambda or local function.
     /// </summary>
-    private static string? ReturnedName(ISymbol symbol, IOperation operation)
+    private static string? ReturnedName(ISymbol? symbol, IOperation operation)
     {
         for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
         {
@@ -168,7 +386,7 @@ public sealed class SecretNamedSymbolAnalyzer : DiagnosticAnalyzer
         };
     }
 
-    private static void AnalyzeInvocation(OperationAnalysisContext context, IInvocationOperation invocation, SecretsSettingsCache cache)
+    private static void AnalyzeInvocation(OperationContext context, IInvocationOperation invocation, SecretsSettingsCache cache)
     {
         var method = invocation.TargetMethod;
         if (method.Name == "Equals" && method.ContainingType?.SpecialType == SpecialType.System_String)
@@ -198,7 +416,7 @@ public sealed class SecretNamedSymbolAnalyzer : DiagnosticAnalyzer
             && invocation.TargetMethod.Name is "Add" or "TryAdd" or "Append" or "Set" or "SetEnvironmentVariable" or "AddOrUpdate" or "TryAddWithoutValidation" or "Upsert"
             && invocation.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string };
 
-    private static void CheckKeyedPair(OperationAnalysisContext context, SecretsSettingsCache cache, IOperation key, IOperation value)
+    private static void CheckKeyedPair(OperationContext context, SecretsSettingsCache cache, IOperation key, IOperation value)
     {
         if (key.ConstantValue is { HasValue: true, Value: string name })
         {
@@ -206,7 +424,7 @@ public sealed class SecretNamedSymbolAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void CheckComparison(OperationAnalysisContext context, SecretsSettingsCache cache, IOperation named, IOperation literal)
+    private static void CheckComparison(OperationContext context, SecretsSettingsCache cache, IOperation named, IOperation literal)
     {
         if (SecretLiterals.NameOf(named) is { } name)
         {
@@ -232,7 +450,7 @@ public sealed class SecretNamedSymbolAnalyzer : DiagnosticAnalyzer
         return null;
     }
 
-    private static void Check(OperationAnalysisContext context, SecretsSettingsCache cache, string name, IOperation value, bool fixable)
+    private static void Check(OperationContext context, SecretsSettingsCache cache, string name, IOperation value, bool fixable)
     {
         var unwrapped = value;
         while (unwrapped is IConversionOperation { IsImplicit: true } conversion)

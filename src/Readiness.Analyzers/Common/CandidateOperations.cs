@@ -1,0 +1,226 @@
+using System;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Readiness.Analyzers.Common;
+
+/// <summary>
+/// The operation a rule looks at, and what it may do with it: the same surface as
+/// <see cref="OperationAnalysisContext"/>, built for one candidate node.
+/// </summary>
+internal readonly struct OperationContext
+{
+    private readonly Action<Diagnostic> report;
+
+    public OperationContext(IOperation operation, SyntaxNodeAnalysisContext context)
+        : this(operation, context, context.ReportDiagnostic)
+    {
+    }
+
+    /// <summary>With a reporter of the caller's: a rule that keeps only some of what the operation rules report.</summary>
+    public OperationContext(IOperation operation, SyntaxNodeAnalysisContext context, Action<Diagnostic> report)
+    {
+        Operation = operation;
+        Compilation = context.Compilation;
+        Options = context.Options;
+        ContainingSymbol = context.ContainingSymbol;
+        CancellationToken = context.CancellationToken;
+        this.report = report;
+    }
+
+    public IOperation Operation { get; }
+    public Compilation Compilation { get; }
+    public AnalyzerOptions Options { get; }
+    public ISymbol? ContainingSymbol { get; }
+    public CancellationToken CancellationToken { get; }
+
+    public void ReportDiagnostic(Diagnostic diagnostic) => report(diagnostic);
+}
+
+/// <summary>A method declaration that passed a syntax check, its symbol, and its body's operations on request.</summary>
+internal readonly struct MethodContext
+{
+    private readonly SyntaxNodeAnalysisContext context;
+
+    public MethodContext(IMethodSymbol method, SyntaxNodeAnalysisContext context)
+    {
+        Method = method;
+        this.context = context;
+    }
+
+    public IMethodSymbol Method { get; }
+    public MethodDeclarationSyntax Syntax => (MethodDeclarationSyntax)context.Node;
+    public Compilation Compilation => context.Compilation;
+    public AnalyzerOptions Options => context.Options;
+    public CancellationToken CancellationToken => context.CancellationToken;
+
+    /// <summary>The body (block or expression) as an operation: binds the method, so ask only when the cheap checks passed.</summary>
+    public IOperation? GetBody()
+        => context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is IMethodBodyBaseOperation body
+            ? (IOperation?)body.BlockBody ?? body.ExpressionBody
+            : null;
+
+    public void ReportDiagnostic(Diagnostic diagnostic) => context.ReportDiagnostic(diagnostic);
+}
+
+/// <summary>
+/// Operation analysis for the few nodes that can matter. Registering an operation action makes the analyzer driver bind
+/// every method body of the compilation and build its IOperation tree; these actions instead look at syntax the driver
+/// walks anyway, keep only nodes whose name can match (a string comparison), and ask the semantic model for the
+/// operation of those alone (which binds just the statement around them).
+/// </summary>
+internal static class CandidateOperations
+{
+    private static readonly ImmutableArray<SyntaxKind> CreationKinds =
+        ImmutableArray.Create(SyntaxKind.ObjectCreationExpression, SyntaxKind.ImplicitObjectCreationExpression);
+
+    /// <summary>Invocations whose method name (the last identifier: <c>M()</c>, <c>x.M()</c>, <c>x?.M()</c>, <c>M&lt;T&gt;()</c>) passes <paramref name="isCandidate"/>.</summary>
+    public static void RegisterInvocationAction(this CompilationStartAnalysisContext start, Func<string, bool> isCandidate, Action<OperationContext> action)
+        => start.RegisterSyntaxNodeAction(
+            context =>
+            {
+                var invocation = (InvocationExpressionSyntax)context.Node;
+                var name = LastIdentifier(invocation.Expression);
+                if (name is not null && isCandidate(name))
+                {
+                    Run(context, OperationKind.Invocation, action);
+                }
+            },
+            SyntaxKind.InvocationExpression);
+
+    /// <summary>
+    /// <c>new T(…)</c> whose type name (the last identifier, without generic arguments) passes <paramref name="isCandidate"/>,
+    /// and every target-typed <c>new(…)</c>, whose type only the semantic model knows.
+    /// </summary>
+    public static void RegisterObjectCreationAction(this CompilationStartAnalysisContext start, Func<string, bool> isCandidate, Action<OperationContext> action)
+        => start.RegisterSyntaxNodeAction(
+            context =>
+            {
+                if (context.Node is ObjectCreationExpressionSyntax creation)
+                {
+                    var name = LastIdentifier(creation.Type);
+                    if (name is null || !isCandidate(name))
+                    {
+                        return;
+                    }
+                }
+
+                Run(context, OperationKind.ObjectCreation, action);
+            },
+            CreationKinds);
+
+    /// <summary>Simple assignments (<c>x.P = v</c>, <c>P = v</c> in an object initializer) whose target name passes <paramref name="isCandidate"/>.</summary>
+    public static void RegisterAssignmentAction(this CompilationStartAnalysisContext start, Func<string, bool> isCandidate, Action<OperationContext> action)
+        => start.RegisterSyntaxNodeAction(
+            context =>
+            {
+                var assignment = (AssignmentExpressionSyntax)context.Node;
+                var name = LastIdentifier(assignment.Left);
+                if (name is not null && isCandidate(name))
+                {
+                    Run(context, OperationKind.SimpleAssignment, action);
+                }
+            },
+            SyntaxKind.SimpleAssignmentExpression);
+
+    /// <summary>Method declarations that pass the syntax check <paramref name="isCandidate"/> (modifiers, attributes, name).</summary>
+    public static void RegisterMethodAction(this CompilationStartAnalysisContext start, Func<MethodDeclarationSyntax, bool> isCandidate, Action<MethodContext> action)
+        => start.RegisterSyntaxNodeAction(
+            context =>
+            {
+                var declaration = (MethodDeclarationSyntax)context.Node;
+                if (isCandidate(declaration) && context.SemanticModel.GetDeclaredSymbol(declaration, context.CancellationToken) is { } method)
+                {
+                    action(new MethodContext(method, context));
+                }
+            },
+            SyntaxKind.MethodDeclaration);
+
+    /// <summary>Public instance methods: the only ones that can be controller actions.</summary>
+    public static bool IsPublicInstance(MethodDeclarationSyntax method)
+    {
+        var isPublic = false;
+        foreach (var modifier in method.Modifiers)
+        {
+            switch (modifier.Kind())
+            {
+                case SyntaxKind.PublicKeyword:
+                    isPublic = true;
+                    break;
+                case SyntaxKind.StaticKeyword:
+                    return false;
+            }
+        }
+
+        return isPublic;
+    }
+
+    /// <summary>True when some invocation under <paramref name="node"/> calls a method named as <paramref name="isCandidate"/> allows.</summary>
+    public static bool InvokesAny(SyntaxNode node, Func<string, bool> isCandidate)
+    {
+        foreach (var descendant in node.DescendantNodes())
+        {
+            if (descendant is InvocationExpressionSyntax invocation
+                && LastIdentifier(invocation.Expression) is { } name
+                && isCandidate(name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Any node of the given kinds that passes the syntax check <paramref name="isCandidate"/>.</summary>
+    public static void RegisterCandidateAction(this CompilationStartAnalysisContext start, Func<SyntaxNode, bool> isCandidate, Action<OperationContext> action, params SyntaxKind[] kinds)
+        => start.RegisterSyntaxNodeAction(
+            context =>
+            {
+                if (isCandidate(context.Node))
+                {
+                    Run(context, OperationKind.None, action);
+                }
+            },
+            kinds);
+
+    /// <summary>The name a member access, binding, generic or simple name ends with; <c>null</c> for anything else.</summary>
+    public static string? LastIdentifier(SyntaxNode? node)
+    {
+        while (true)
+        {
+            switch (node)
+            {
+                case SimpleNameSyntax simple:
+                    return simple.Identifier.ValueText;
+                case MemberAccessExpressionSyntax access:
+                    return access.Name.Identifier.ValueText;
+                case MemberBindingExpressionSyntax binding:
+                    return binding.Name.Identifier.ValueText;
+                case QualifiedNameSyntax qualified:
+                    return qualified.Right.Identifier.ValueText;
+                case AliasQualifiedNameSyntax alias:
+                    return alias.Name.Identifier.ValueText;
+                case ParenthesizedExpressionSyntax parenthesized:
+                    node = parenthesized.Expression;
+                    continue;
+                default:
+                    return null;
+            }
+        }
+    }
+
+    /// <summary>Runs the rule on the node's operation when it is of <paramref name="kind"/> (any kind for <see cref="OperationKind.None"/>), as an operation action would.</summary>
+    private static void Run(SyntaxNodeAnalysisContext context, OperationKind kind, Action<OperationContext> action)
+    {
+        var operation = context.SemanticModel.GetOperation(context.Node, context.CancellationToken);
+        if (operation is not null && (kind == OperationKind.None || operation.Kind == kind))
+        {
+            action(new OperationContext(operation, context));
+        }
+    }
+}
