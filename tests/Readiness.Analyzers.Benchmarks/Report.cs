@@ -52,6 +52,8 @@ internal static class Report
             }
         }
 
+        PrintFamilies(results, ours);
+
         foreach (var (title, select) in new (string, Func<SizeResult, Dictionary<string, double>>)[] { ("Sonar", r => r.Sonar), ("SCS", r => r.Scs) })
         {
             var names = results.SelectMany(r => select(r).Keys).Distinct().OrderBy(n => n, StringComparer.Ordinal).ToList();
@@ -69,6 +71,39 @@ internal static class Report
         }
     }
 
+    /// <summary>The peers' analyzers that do the job of each of our families (by topic, not rule for rule).</summary>
+    private static readonly (string Family, string Topic, string[] Sonar, string[] Scs)[] Counterparts =
+    {
+        ("Secrets", "hard-coded credentials and secrets", new[] { "DoNotHardcodeCredentials" }, new[] { "HardcodedPasswordAnalyzer" }),
+        ("Logging", "console output instead of a logger", new[] { "ConsoleLogging", "DoNotWriteToStandardOutput", "ConfiguringLoggers" }, Array.Empty<string>()),
+        ("Passwords", "weak password hashing and rules", new[] { "CreatingHashAlgorithms" }, new[] { "WeakHashingAnalyzerCSharp", "WeakPasswordValidatorPropertyAnalyzer" }),
+    };
+
+    private static void PrintFamilies(IReadOnlyList<SizeResult> results, ImmutableArray<DiagnosticAnalyzer> ours)
+    {
+        if (results.All(r => r.Sonar.Count == 0 && r.Scs.Count == 0))
+        {
+            return;
+        }
+
+        var familyOf = ours.ToDictionary(a => a.GetType().Name, a => a.GetType().Namespace?.Split('.').Last() ?? "");
+        Console.WriteLine();
+        Console.WriteLine("Family against the peers' analyzers for the same job — ms at each size (ours ÷ peer):");
+        Console.WriteLine($"| family (job) | {string.Join(" | ", results.Select(r => r.Files + " files: ours / Sonar / SCS"))} |");
+        Console.WriteLine("|---|" + string.Concat(results.Select(_ => "---|")));
+        foreach (var (family, topic, sonar, scs) in Counterparts)
+        {
+            var cells = results.Select(r =>
+            {
+                var mine = r.Ours.Where(p => familyOf.TryGetValue(p.Key, out var f) && f == family).Sum(p => p.Value);
+                var sonarMs = r.Sonar.Where(p => sonar.Contains(p.Key)).Sum(p => p.Value);
+                var scsMs = r.Scs.Where(p => scs.Contains(p.Key)).Sum(p => p.Value);
+                return $"{F(mine)} / {(sonar.Length == 0 ? "-" : F(sonarMs))} / {(scs.Length == 0 ? "-" : F(scsMs))} ({(sonar.Length == 0 ? "-" : Ratio(mine, sonarMs))}, {(scs.Length == 0 ? "-" : Ratio(mine, scsMs))})";
+            });
+            Console.WriteLine($"| {family} ({topic}) | {string.Join(" | ", cells)} |");
+        }
+    }
+
     private static void Row(string title, IReadOnlyList<SizeResult> results, Func<SizeResult, string> cell)
         => Console.WriteLine($"| {title} | {string.Join(" | ", results.Select(cell))} |");
 
@@ -78,5 +113,5 @@ internal static class Report
 
     private static string P(double value) => (value * 100).ToString("F2", CultureInfo.InvariantCulture) + "%";
 
-    private static string Ratio(double ours, double peer) => peer <= 0 ? "n/a" : (ours / peer).ToString("F2", CultureInfo.InvariantCulture) + "×";
+    private static string Ratio(double ours, double peer) => peer < 1 ? "n/a (peer inactive)" : (ours / peer).ToString("F2", CultureInfo.InvariantCulture) + "×";
 }

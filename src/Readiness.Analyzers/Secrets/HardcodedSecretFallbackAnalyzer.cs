@@ -41,7 +41,7 @@ public sealed class HardcodedSecretFallbackAnalyzer : DiagnosticAnalyzer
             var cache = new SecretsSettingsCache(start.Compilation, start.Options);
             // A fallback reports only a literal: look at `x ?? …` whose right side holds one, and GetValue calls.
             start.RegisterCandidateAction(
-                static node => node is BinaryExpressionSyntax { Right: var right } && HoldsLiteral(right),
+                static node => node is BinaryExpressionSyntax { Left: var left, Right: var right } && ReadsConfiguration(left) && HoldsLiteral(right),
                 context => AnalyzeCoalesce(context, types, cache),
                 SyntaxKind.CoalesceExpression);
             if (types.ConfigurationBinder is not null)
@@ -49,6 +49,34 @@ public sealed class HardcodedSecretFallbackAnalyzer : DiagnosticAnalyzer
                 start.RegisterInvocationAction(static name => name == "GetValue", context => AnalyzeGetValue(context, types, cache));
             }
         });
+    }
+
+    /// <summary>The syntax of a configuration read <see cref="Types.ConfigurationKeyOf"/> can name: an indexer, <c>.Value</c>, or a call named as one.</summary>
+    private static bool ReadsConfiguration(ExpressionSyntax expression)
+    {
+        while (true)
+        {
+            switch (expression)
+            {
+                case ParenthesizedExpressionSyntax parenthesized:
+                    expression = parenthesized.Expression;
+                    continue;
+                case CastExpressionSyntax cast:
+                    expression = cast.Expression;
+                    continue;
+                case PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression } suppressed:
+                    expression = suppressed.Operand;
+                    continue;
+                case ElementAccessExpressionSyntax or ConditionalAccessExpressionSyntax:
+                    return true;
+                case MemberAccessExpressionSyntax access:
+                    return access.Name.Identifier.ValueText == "Value";
+                case InvocationExpressionSyntax invocation:
+                    return CandidateOperations.LastIdentifier(invocation.Expression) is "GetEnvironmentVariable" or "GetConnectionString" or "GetValue";
+                default:
+                    return false;
+            }
+        }
     }
 
     private static bool HoldsLiteral(ExpressionSyntax expression)
