@@ -41,7 +41,7 @@ public sealed class HardcodedSecretFallbackAnalyzer : DiagnosticAnalyzer
             var cache = new SecretsSettingsCache(start.Compilation, start.Options);
             // A fallback reports only a literal: look at `x ?? …` whose right side holds one, and GetValue calls.
             start.RegisterCandidateAction(
-                static node => node is BinaryExpressionSyntax { Left: var left, Right: var right } && ReadsConfiguration(left) && HoldsLiteral(right),
+                static node => node is BinaryExpressionSyntax { Left: var left, Right: var right } && ReadsConfiguration(left) && StringLiterals.FirstValueIn(right, static n => n is AnonymousFunctionExpressionSyntax) is not null,
                 context => AnalyzeCoalesce(context, types, cache),
                 SyntaxKind.CoalesceExpression);
             if (types.ConfigurationBinder is not null)
@@ -77,19 +77,6 @@ public sealed class HardcodedSecretFallbackAnalyzer : DiagnosticAnalyzer
                     return false;
             }
         }
-    }
-
-    private static bool HoldsLiteral(ExpressionSyntax expression)
-    {
-        foreach (var node in expression.DescendantNodesAndSelf(static n => n is not AnonymousFunctionExpressionSyntax))
-        {
-            if (node.IsKind(SyntaxKind.StringLiteralExpression) || node.IsKind(SyntaxKind.Utf8StringLiteralExpression) || node.IsKind(SyntaxKind.InterpolatedStringExpression))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static void AnalyzeCoalesce(OperationContext context, Types types, SecretsSettingsCache cache)

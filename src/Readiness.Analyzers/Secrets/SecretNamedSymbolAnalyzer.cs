@@ -37,11 +37,7 @@ public sealed class SecretNamedSymbolAnalyzer : DiagnosticAnalyzer
         {
             var keyValuePair = start.Compilation.GetTypeByMetadataName("System.Collections.Generic.KeyValuePair`2");
             var settings = new SecretsSettingsCache(start.Compilation, start.Options);
-            start.RegisterSyntaxNodeAction(
-                context => OnLiteral(context, keyValuePair, settings),
-                SyntaxKind.StringLiteralExpression,
-                SyntaxKind.Utf8StringLiteralExpression,
-                SyntaxKind.InterpolatedStringExpression);
+            start.RegisterSyntaxNodeAction(context => OnLiteral(context, keyValuePair, settings), StringLiterals.ValueKinds);
         });
     }
 
@@ -62,7 +58,7 @@ public sealed class SecretNamedSymbolAnalyzer : DiagnosticAnalyzer
             var span = diagnostic.Location.SourceSpan;
             var root = literal.SyntaxTree.GetRoot(context.CancellationToken);
             var reported = root.FindNode(span, getInnermostNodeForTie: true);
-            var first = reported.Span == span ? FirstLiteralOrSelf(reported) : null;
+            var first = reported.Span == span ? StringLiterals.FirstValueIn(reported, IsBoundary) : null;
             if (first is null || first.Span == literal.Span)
             {
                 context.ReportDiagnostic(diagnostic);
@@ -253,20 +249,6 @@ public sealed class SecretNamedSymbolAnalyzer : DiagnosticAnalyzer
     }
 
     private static readonly System.Collections.Generic.List<string> NoWords = new(0);
-
-    /// <summary>The first literal in <paramref name="value"/> (itself included) that is not behind a boundary.</summary>
-    private static SyntaxNode? FirstLiteralOrSelf(SyntaxNode value)
-    {
-        foreach (var node in value.DescendantNodesAndSelf(static n => !IsBoundary(n)))
-        {
-            if (node.IsKind(SyntaxKind.StringLiteralExpression) || node.IsKind(SyntaxKind.Utf8StringLiteralExpression) || node.IsKind(SyntaxKind.InterpolatedStringExpression))
-            {
-                return node;
-            }
-        }
-
-        return null;
-    }
 
     private static void Analyze(OperationContext context, INamedTypeSymbol? keyValuePair, SecretsSettingsCache cache)
     {

@@ -18,6 +18,32 @@ internal static class StringLiterals
         SyntaxKind.Utf8StringLiteralExpression,
         SyntaxKind.InterpolatedStringText);
 
+    /// <summary>
+    /// The expressions a value-level rule starts from: string literals (also UTF-8) and whole interpolated strings. Every
+    /// value those rules can report holds one of them.
+    /// </summary>
+    public static readonly ImmutableArray<SyntaxKind> ValueKinds = ImmutableArray.Create(
+        SyntaxKind.StringLiteralExpression,
+        SyntaxKind.Utf8StringLiteralExpression,
+        SyntaxKind.InterpolatedStringExpression);
+
+    public static bool IsValueKind(SyntaxNode node)
+        => node.IsKind(SyntaxKind.StringLiteralExpression) || node.IsKind(SyntaxKind.Utf8StringLiteralExpression) || node.IsKind(SyntaxKind.InterpolatedStringExpression);
+
+    /// <summary>The first literal value in <paramref name="value"/> (itself included), not looking inside nodes <paramref name="stop"/> rejects.</summary>
+    public static SyntaxNode? FirstValueIn(SyntaxNode value, System.Func<SyntaxNode, bool> stop)
+    {
+        foreach (var node in value.DescendantNodesAndSelf(n => !stop(n)))
+        {
+            if (IsValueKind(node))
+            {
+                return node;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The literal-text token of a node of one of <see cref="NodeKinds"/>.</summary>
     public static SyntaxToken TokenOf(SyntaxNode node) => node switch
     {
