@@ -80,6 +80,31 @@ public static class PeerAnalyzers
         return compilation.WithOptions(compilation.Options.WithSpecificDiagnosticOptions(options.ToImmutable()));
     }
 
+    /// <summary>
+    /// Another build of our own analyzers (an earlier commit's <c>Readiness.Analyzers.dll</c>), in its own load context so
+    /// it can sit beside the current one, for a before/after comparison in one run.
+    /// </summary>
+    public static ImmutableArray<DiagnosticAnalyzer> LoadBaseline(string dll)
+    {
+        var context = new BaselineContext(Path.GetDirectoryName(Path.GetFullPath(dll))!);
+        var assembly = context.LoadFromAssemblyPath(Path.GetFullPath(dll));
+        return assembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null)
+            .OrderBy(t => t.FullName, StringComparer.Ordinal)
+            .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+            .ToImmutableArray();
+    }
+
+    private sealed class BaselineContext(string directory) : System.Runtime.Loader.AssemblyLoadContext("baseline")
+    {
+        // Roslyn and the framework come from the default context; only the baseline's own assemblies load here.
+        protected override Assembly? Load(AssemblyName name)
+        {
+            var candidate = Path.Combine(directory, name.Name + ".dll");
+            return name.Name!.StartsWith("Readiness.", StringComparison.Ordinal) && File.Exists(candidate) ? LoadFromAssemblyPath(candidate) : null;
+        }
+    }
+
     private sealed class Loader : IAnalyzerAssemblyLoader
     {
         public void AddDependencyLocation(string fullPath)

@@ -17,6 +17,7 @@ var each = args.Contains("--each");
 var sizes = quick ? new[] { 20, 100 } : new[] { 50, 500, 5000 };
 var repeats = quick ? 1 : 3;
 string? only = null;
+string? baselinePath = null;
 for (var i = 0; i < args.Length - 1; i++)
 {
     if (args[i] == "--sizes")
@@ -26,6 +27,10 @@ for (var i = 0; i < args.Length - 1; i++)
     else if (args[i] == "--only")
     {
         only = args[i + 1];
+    }
+    else if (args[i] == "--baseline")
+    {
+        baselinePath = args[i + 1];
     }
     else if (args[i] == "--repeat")
     {
@@ -47,7 +52,13 @@ var ours = typeof(Readiness.Analyzers.Descriptors.RuleIds).Assembly.GetTypes()
     .ToImmutableArray();
 var (sonar, sonarRules) = PeerAnalyzers.Load("SonarAnalyzer.CSharp 8.33.0.40503", peers["sonar"], PeerAnalyzers.SonarRules);
 var (scs, scsRules) = PeerAnalyzers.Load("Security Code Scan 5.6.7", peers["scs"], PeerAnalyzers.ScsRules);
+var baseline = baselinePath is null ? ImmutableArray<DiagnosticAnalyzer>.Empty : PeerAnalyzers.LoadBaseline(baselinePath);
 var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new WebAppOptions());
+
+if (!baseline.IsEmpty)
+{
+    Console.WriteLine($"baseline: {baseline.Length} analyzers from {baselinePath}");
+}
 
 Console.WriteLine($"Readiness.Analyzers benchmark — {ours.Length} analyzers of ours, {sonar.Length} comparable Sonar analyzers, {scs.Length} comparable SCS analyzers");
 Console.WriteLine($"sizes (files): {string.Join(", ", sizes)}; repeats: {repeats} (+1 warm-up); {Environment.ProcessorCount} cores; .NET {Environment.Version}");
@@ -82,6 +93,15 @@ foreach (var size in sizes)
     var diagnosticsOnly = Timed(repeats, () => NewCompilation().GetDiagnostics());
     var withNothing = Timed(repeats, () => NewCompilation().WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new DoNothingAnalyzer()), options).GetAllDiagnosticsAsync().GetAwaiter().GetResult());
     var withOurs = Timed(repeats, () => NewCompilation().WithAnalyzers(ours, options).GetAllDiagnosticsAsync().GetAwaiter().GetResult());
+    Sample? withBaseline = null;
+    var baselineTimes = new Dictionary<string, double>();
+    if (!baseline.IsEmpty)
+    {
+        // Before and after in one run: the baseline build's analyzers on the same compilations.
+        withBaseline = Timed(repeats, () => NewCompilation().WithAnalyzers(baseline, options).GetAllDiagnosticsAsync().GetAwaiter().GetResult());
+        baselineTimes = MeasureAnalyzers(NewCompilation, baseline, options, repeats);
+    }
+
 
     // Each analyzer alone: the CPU it adds over the driver floor, including the driver work it causes (IOperation
     // trees, semantic models) that the execution-time telemetry does not attribute to it.
@@ -129,7 +149,7 @@ foreach (var size in sizes)
         return watch.Elapsed.TotalMilliseconds;
     });
 
-    results.Add(new SizeResult(size, lines, compiler, ourTimes, sonarTimes, scsTimes, model, ide, diagnosticsOnly, withNothing, withOurs, marginal));
+    results.Add(new SizeResult(size, lines, compiler, ourTimes, sonarTimes, scsTimes, model, ide, diagnosticsOnly, withNothing, withOurs, marginal, withBaseline, baselineTimes));
     Console.WriteLine($"measured {size} files ({lines:N0} lines): compiler {compiler.WallMs:F0} ms ({compiler.CpuMs:F0} ms CPU), ours {ourTimes.Values.Sum():F0} ms, Sonar {sonarTimes.Values.Sum():F0} ms, SCS {scsTimes.Values.Sum():F0} ms");
 }
 
@@ -226,7 +246,9 @@ internal sealed record SizeResult(
     Sample DiagnosticsOnly,
     Sample DiagnosticsWithNothing,
     Sample DiagnosticsWithOurs,
-    Dictionary<string, double> MarginalCpu)
+    Dictionary<string, double> MarginalCpu,
+    Sample? DiagnosticsWithBaseline,
+    Dictionary<string, double> Baseline)
 {
     public double CompilerMs => Compiler.WallMs;
 }

@@ -19,6 +19,16 @@ internal static class Report
         Row("CPU added by ours over the driver floor, share of compiler (emit) CPU", results, r => P((r.DiagnosticsWithOurs.CpuMs - r.DiagnosticsWithNothing.CpuMs) / r.Compiler.CpuMs));
         Row("CPU added by ours over the bare compiler, share of compiler (emit) CPU", results, r => P((r.DiagnosticsWithOurs.CpuMs - r.DiagnosticsOnly.CpuMs) / r.Compiler.CpuMs));
         Row("Wall clock added by ours over the bare compiler, share of compiler (emit) time", results, r => P((r.DiagnosticsWithOurs.WallMs - r.DiagnosticsOnly.WallMs) / r.Compiler.WallMs));
+        if (results.Any(r => r.DiagnosticsWithBaseline is not null))
+        {
+            Row("Same pass, the baseline build's analyzers attached", results, r => r.DiagnosticsWithBaseline is { } b ? W(b) : "-");
+            Row("CPU added by the baseline over the driver floor, share of compiler CPU", results, r => r.DiagnosticsWithBaseline is { } b ? P((b.CpuMs - r.DiagnosticsWithNothing.CpuMs) / r.Compiler.CpuMs) : "-");
+            Row("Baseline, summed analyzer execution time (telemetry), ms", results, r => F(r.Baseline.Values.Sum()));
+            Row("Ours ÷ baseline: CPU added over the floor / summed telemetry", results, r => r.DiagnosticsWithBaseline is { } b
+                ? Ratio(r.DiagnosticsWithOurs.CpuMs - r.DiagnosticsWithNothing.CpuMs, b.CpuMs - r.DiagnosticsWithNothing.CpuMs) + " / " + Ratio(r.Ours.Values.Sum(), r.Baseline.Values.Sum())
+                : "-");
+        }
+
         Row("All of ours, summed analyzer execution time (telemetry), ms", results, r => F(r.Ours.Values.Sum()));
         Row("All of ours, summed execution time, share of compiler time", results, r => P(r.Ours.Values.Sum() / r.CompilerMs));
         Row("All of ours, µs per 1,000 lines", results, r => F(r.Ours.Values.Sum() * 1000 * 1000 / r.Lines));
@@ -38,6 +48,16 @@ internal static class Report
             var cells = results.Select(r => r.Ours.TryGetValue(name, out var ms) ? $"{F(ms, 1)} ({F(ms * 1000 * 1000 / r.Lines)})" : "-");
             var last = results[^1];
             Console.WriteLine($"| {name} | {string.Join(" | ", cells)} | {P((last.Ours.TryGetValue(name, out var lastMs) ? lastMs : 0) / last.CompilerMs)} |");
+        }
+
+        if (results.Any(r => r.Baseline.Count > 0))
+        {
+            Console.WriteLine();
+            Console.WriteLine("Baseline build, per analyzer — ms (ours ÷ baseline):");
+            foreach (var name in ours.Select(a => a.GetType().Name))
+            {
+                Console.WriteLine($"| {name} | {string.Join(" | ", results.Select(r => r.Baseline.TryGetValue(name, out var ms) && r.Ours.TryGetValue(name, out var mine) ? $"{F(ms, 1)} ({Ratio(mine, ms)})" : "-"))} |");
+            }
         }
 
         if (results.Any(r => r.MarginalCpu.Count > 0))
