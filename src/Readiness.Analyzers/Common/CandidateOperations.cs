@@ -81,17 +81,7 @@ internal static class CandidateOperations
 
     /// <summary>Invocations whose method name (the last identifier: <c>M()</c>, <c>x.M()</c>, <c>x?.M()</c>, <c>M&lt;T&gt;()</c>) passes <paramref name="isCandidate"/>.</summary>
     public static void RegisterInvocationAction(this CompilationStartAnalysisContext start, Func<string, bool> isCandidate, Action<OperationContext> action)
-        => start.RegisterSyntaxNodeAction(
-            context =>
-            {
-                var invocation = (InvocationExpressionSyntax)context.Node;
-                var name = LastIdentifier(invocation.Expression);
-                if (name is not null && isCandidate(name))
-                {
-                    Run(context, OperationKind.Invocation, action);
-                }
-            },
-            SyntaxKind.InvocationExpression);
+        => start.RegisterNamedAction(static node => ((InvocationExpressionSyntax)node).Expression, isCandidate, OperationKind.Invocation, action, SyntaxKind.InvocationExpression);
 
     /// <summary>
     /// <c>new T(…)</c> whose type name (the last identifier, without generic arguments) passes <paramref name="isCandidate"/>,
@@ -116,17 +106,26 @@ internal static class CandidateOperations
 
     /// <summary>Simple assignments (<c>x.P = v</c>, <c>P = v</c> in an object initializer) whose target name passes <paramref name="isCandidate"/>.</summary>
     public static void RegisterAssignmentAction(this CompilationStartAnalysisContext start, Func<string, bool> isCandidate, Action<OperationContext> action)
+        => start.RegisterNamedAction(static node => ((AssignmentExpressionSyntax)node).Left, isCandidate, OperationKind.SimpleAssignment, action, SyntaxKind.SimpleAssignmentExpression);
+
+    /// <summary>Nodes of <paramref name="syntaxKind"/> whose named part (<paramref name="namePart"/>, judged by its last identifier) passes <paramref name="isCandidate"/>.</summary>
+    private static void RegisterNamedAction(
+        this CompilationStartAnalysisContext start,
+        Func<SyntaxNode, SyntaxNode> namePart,
+        Func<string, bool> isCandidate,
+        OperationKind operationKind,
+        Action<OperationContext> action,
+        SyntaxKind syntaxKind)
         => start.RegisterSyntaxNodeAction(
             context =>
             {
-                var assignment = (AssignmentExpressionSyntax)context.Node;
-                var name = LastIdentifier(assignment.Left);
+                var name = LastIdentifier(namePart(context.Node));
                 if (name is not null && isCandidate(name))
                 {
-                    Run(context, OperationKind.SimpleAssignment, action);
+                    Run(context, operationKind, action);
                 }
             },
-            SyntaxKind.SimpleAssignmentExpression);
+            syntaxKind);
 
     /// <summary>Method declarations that pass the syntax check <paramref name="isCandidate"/> (modifiers, attributes, name).</summary>
     public static void RegisterMethodAction(this CompilationStartAnalysisContext start, Func<MethodDeclarationSyntax, bool> isCandidate, Action<MethodContext> action)
@@ -187,6 +186,28 @@ internal static class CandidateOperations
                 }
             },
             kinds);
+
+    /// <summary>The expression inside parentheses, casts and <c>!</c>: what the value is, as the operation's conversions would show.</summary>
+    public static ExpressionSyntax WithoutWrappers(ExpressionSyntax expression)
+    {
+        while (true)
+        {
+            switch (expression)
+            {
+                case ParenthesizedExpressionSyntax parenthesized:
+                    expression = parenthesized.Expression;
+                    continue;
+                case CastExpressionSyntax cast:
+                    expression = cast.Expression;
+                    continue;
+                case PostfixUnaryExpressionSyntax suppressed when suppressed.IsKind(SyntaxKind.SuppressNullableWarningExpression):
+                    expression = suppressed.Operand;
+                    continue;
+                default:
+                    return expression;
+            }
+        }
+    }
 
     /// <summary>The name a member access, binding, generic or simple name ends with; <c>null</c> for anything else.</summary>
     public static string? LastIdentifier(SyntaxNode? node)

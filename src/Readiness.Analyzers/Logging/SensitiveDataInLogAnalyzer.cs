@@ -74,14 +74,9 @@ public sealed class SensitiveDataInLogAnalyzer : DiagnosticAnalyzer
             return false;
         }
 
+        expression = CandidateOperations.WithoutWrappers(expression);
         switch (expression)
         {
-            case ParenthesizedExpressionSyntax parenthesized:
-                return PassesSensitiveName(parenthesized.Expression, extraWords, depth + 1);
-            case CastExpressionSyntax cast:
-                return PassesSensitiveName(cast.Expression, extraWords, depth + 1);
-            case PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression } suppressed:
-                return PassesSensitiveName(suppressed.Operand, extraWords, depth + 1);
             case ConditionalAccessExpressionSyntax conditional:
                 return PassesSensitiveName(conditional.WhenNotNull, extraWords, depth + 1);
             case InterpolatedStringExpressionSyntax interpolated:

@@ -53,31 +53,13 @@ public sealed class HardcodedSecretFallbackAnalyzer : DiagnosticAnalyzer
 
     /// <summary>The syntax of a configuration read <see cref="Types.ConfigurationKeyOf"/> can name: an indexer, <c>.Value</c>, or a call named as one.</summary>
     private static bool ReadsConfiguration(ExpressionSyntax expression)
-    {
-        while (true)
+        => CandidateOperations.WithoutWrappers(expression) switch
         {
-            switch (expression)
-            {
-                case ParenthesizedExpressionSyntax parenthesized:
-                    expression = parenthesized.Expression;
-                    continue;
-                case CastExpressionSyntax cast:
-                    expression = cast.Expression;
-                    continue;
-                case PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression } suppressed:
-                    expression = suppressed.Operand;
-                    continue;
-                case ElementAccessExpressionSyntax or ConditionalAccessExpressionSyntax:
-                    return true;
-                case MemberAccessExpressionSyntax access:
-                    return access.Name.Identifier.ValueText == "Value";
-                case InvocationExpressionSyntax invocation:
-                    return CandidateOperations.LastIdentifier(invocation.Expression) is "GetEnvironmentVariable" or "GetConnectionString" or "GetValue";
-                default:
-                    return false;
-            }
-        }
-    }
+            ElementAccessExpressionSyntax or ConditionalAccessExpressionSyntax => true,
+            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText == "Value",
+            InvocationExpressionSyntax invocation => CandidateOperations.LastIdentifier(invocation.Expression) is "GetEnvironmentVariable" or "GetConnectionString" or "GetValue",
+            _ => false,
+        };
 
     private static void AnalyzeCoalesce(OperationContext context, Types types, SecretsSettingsCache cache)
     {

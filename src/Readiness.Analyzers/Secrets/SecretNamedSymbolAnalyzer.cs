@@ -199,17 +199,7 @@ public sealed class SecretNamedSymbolAnalyzer : DiagnosticAnalyzer
     /// <summary>A name, member access or <c>x["Key"]</c> whose name could be a secret's; anything else may be (the operation decides).</summary>
     private static bool CouldNameASecret(ExpressionSyntax expression, SyntaxNode owner, SecretsSettingsCache cache)
     {
-        while (expression is ParenthesizedExpressionSyntax or PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression } or CastExpressionSyntax)
-        {
-            expression = expression switch
-            {
-                ParenthesizedExpressionSyntax parenthesized => parenthesized.Expression,
-                PostfixUnaryExpressionSyntax suppressed => suppressed.Operand,
-                CastExpressionSyntax cast => cast.Expression,
-                _ => expression,
-            };
-        }
-
+        expression = CandidateOperations.WithoutWrappers(expression);
         switch (expression)
         {
             case LiteralExpressionSyntax or InterpolatedStringExpressionSyntax:
