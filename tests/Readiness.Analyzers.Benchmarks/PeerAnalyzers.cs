@@ -81,6 +81,59 @@ public static class PeerAnalyzers
     }
 
     /// <summary>
+    /// The analyzers a default <c>dotnet build</c> of an ASP.NET Core app already runs, from the installed .NET SDK: the
+    /// .NET code-quality analyzers (NetAnalyzers, rules in their enabled-by-default state, as the SDK's default analysis
+    /// mode leaves them) and the ASP.NET Core analyzers of the targeting pack. Source generators are left out: analyzer
+    /// passes do not run them.
+    /// </summary>
+    public static (ImmutableArray<DiagnosticAnalyzer> Analyzers, string Source) LoadSdkDefaults()
+    {
+        // <dotnet root>/shared/Microsoft.NETCore.App/<version>/System.Private.CoreLib.dll
+        var root = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "..", "..", ".."));
+        var sdk = Directory.Exists(Path.Combine(root, "sdk"))
+            ? Directory.GetDirectories(Path.Combine(root, "sdk")).Where(d => File.Exists(Path.Combine(d, "Sdks", "Microsoft.NET.Sdk", "analyzers", "Microsoft.CodeAnalysis.NetAnalyzers.dll")))
+                .OrderBy(d => Version.TryParse(Path.GetFileName(d).Split('-')[0], out var v) ? v : new Version(0, 0)).LastOrDefault()
+            : null;
+        var aspNet = Directory.Exists(Path.Combine(root, "packs", "Microsoft.AspNetCore.App.Ref"))
+            ? Directory.GetDirectories(Path.Combine(root, "packs", "Microsoft.AspNetCore.App.Ref"))
+                .OrderBy(d => Version.TryParse(Path.GetFileName(d).Split('-')[0], out var v) ? v : new Version(0, 0)).LastOrDefault()
+            : null;
+        var dlls = new List<string>();
+        if (sdk is not null)
+        {
+            var folder = Path.Combine(sdk, "Sdks", "Microsoft.NET.Sdk", "analyzers");
+            dlls.Add(Path.Combine(folder, "Microsoft.CodeAnalysis.NetAnalyzers.dll"));
+            dlls.Add(Path.Combine(folder, "Microsoft.CodeAnalysis.CSharp.NetAnalyzers.dll"));
+        }
+
+        if (aspNet is not null)
+        {
+            var folder = Path.Combine(aspNet, "analyzers", "dotnet", "cs");
+            dlls.Add(Path.Combine(folder, "Microsoft.AspNetCore.App.Analyzers.dll"));
+            dlls.Add(Path.Combine(folder, "Microsoft.AspNetCore.Components.Analyzers.dll"));
+        }
+
+        var loader = new Loader();
+        var analyzers = ImmutableArray.CreateBuilder<DiagnosticAnalyzer>();
+        var loaded = new List<string>();
+        foreach (var dll in dlls.Where(File.Exists))
+        {
+            try
+            {
+                var found = new AnalyzerFileReference(dll, loader).GetAnalyzers(LanguageNames.CSharp);
+                analyzers.AddRange(found);
+                loaded.Add($"{Path.GetFileNameWithoutExtension(dll)} ({found.Length})");
+            }
+            catch (Exception exception) when (exception is BadImageFormatException or FileLoadException or ReflectionTypeLoadException or FileNotFoundException)
+            {
+                Console.Error.WriteLine($"SDK analyzers: {dll} did not load ({exception.GetType().Name}); left out.");
+            }
+        }
+
+        return (analyzers.ToImmutable(), string.Join(", ", loaded) + (sdk is null ? "" : $" from SDK {Path.GetFileName(sdk)}") + (aspNet is null ? "" : $" and ASP.NET Core pack {Path.GetFileName(aspNet)}"));
+    }
+
+    /// <summary>
     /// Another build of our own analyzers (an earlier commit's <c>Readiness.Analyzers.dll</c>), in its own load context so
     /// it can sit beside the current one, for a before/after comparison in one run.
     /// </summary>

@@ -14,6 +14,7 @@ using Readiness.Analyzers.Benchmarks;
 var quick = args.Contains("--quick");
 var noPeers = args.Contains("--no-peers");
 var each = args.Contains("--each");
+var noSdk = args.Contains("--no-sdk");
 var sizes = quick ? new[] { 20, 100 } : new[] { 50, 500, 5000 };
 var repeats = quick ? 1 : 3;
 string? only = null;
@@ -54,6 +55,11 @@ var (sonar, sonarRules) = PeerAnalyzers.Load("SonarAnalyzer.CSharp 8.33.0.40503"
 var (scs, scsRules) = PeerAnalyzers.Load("Security Code Scan 5.6.7", peers["scs"], PeerAnalyzers.ScsRules);
 var baseline = baselinePath is null ? ImmutableArray<DiagnosticAnalyzer>.Empty : PeerAnalyzers.LoadBaseline(baselinePath);
 var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new WebAppOptions());
+var (sdkDefaults, sdkSource) = noSdk ? (ImmutableArray<DiagnosticAnalyzer>.Empty, "") : PeerAnalyzers.LoadSdkDefaults();
+if (!sdkDefaults.IsEmpty)
+{
+    Console.WriteLine($"a default build's analyzers: {sdkDefaults.Length} — {sdkSource}");
+}
 
 if (!baseline.IsEmpty)
 {
@@ -91,8 +97,29 @@ foreach (var size in sizes)
     // The compiler's own diagnostics pass; the same pass with an analyzer that does nothing attached (the analyzer
     // driver's own cost, which any analyzer package, the SDK's included, brings); and with all of ours attached.
     var diagnosticsOnly = Timed(repeats, () => NewCompilation().GetDiagnostics());
-    var withNothing = Timed(repeats, () => NewCompilation().WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new DoNothingAnalyzer()), options).GetAllDiagnosticsAsync().GetAwaiter().GetResult());
-    var withOurs = Timed(repeats, () => NewCompilation().WithAnalyzers(ours, options).GetAllDiagnosticsAsync().GetAwaiter().GetResult());
+    // Floor and ours measured in turns, and the median of the paired differences reported: the machine's drift between
+    // one pass and the next cancels out instead of landing in the difference.
+    var (withNothing, withOurs, oursOverFloor) = Paired(
+        repeats,
+        () => NewCompilation().WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new DoNothingAnalyzer()), options).GetAllDiagnosticsAsync().GetAwaiter().GetResult(),
+        () => NewCompilation().WithAnalyzers(ours, options).GetAllDiagnosticsAsync().GetAwaiter().GetResult());
+
+    // What a user sees: the analyzers a default build of a web app already runs, without and with ours added.
+    Sample? withSdk = null, withSdkAndOurs = null;
+    var oursOverSdk = 0.0;
+    if (!sdkDefaults.IsEmpty)
+    {
+        var sdkAndOurs = sdkDefaults.AddRange(ours);
+        (var a, var b, oursOverSdk) = Paired(
+            repeats,
+            () => NewCompilation().WithAnalyzers(sdkDefaults, options).GetAllDiagnosticsAsync().GetAwaiter().GetResult(),
+            () => NewCompilation().WithAnalyzers(sdkAndOurs, options).GetAllDiagnosticsAsync().GetAwaiter().GetResult());
+        (withSdk, withSdkAndOurs) = (a, b);
+    }
+
+    // All of ours on one thread: the time in our callbacks, the binding they cause included, without the waits on
+    // another thread's lock that concurrent telemetry counts.
+    var oursSequential = MeasureAnalyzers(NewCompilation, ours, options, repeats, concurrent: false);
     Sample? withBaseline = null;
     var baselineTimes = new Dictionary<string, double>();
     if (!baseline.IsEmpty)
@@ -149,7 +176,14 @@ foreach (var size in sizes)
         return watch.Elapsed.TotalMilliseconds;
     });
 
-    results.Add(new SizeResult(size, lines, compiler, ourTimes, sonarTimes, scsTimes, model, ide, diagnosticsOnly, withNothing, withOurs, marginal, withBaseline, baselineTimes));
+    results.Add(new SizeResult(size, lines, compiler, ourTimes, sonarTimes, scsTimes, model, ide, diagnosticsOnly, withNothing, withOurs, marginal, withBaseline, baselineTimes)
+    {
+        OursOverFloorCpu = oursOverFloor,
+        DiagnosticsWithSdk = withSdk,
+        DiagnosticsWithSdkAndOurs = withSdkAndOurs,
+        OursOverSdkCpu = oursOverSdk,
+        OursSequential = oursSequential,
+    });
     Console.WriteLine($"measured {size} files ({lines:N0} lines): compiler {compiler.WallMs:F0} ms ({compiler.CpuMs:F0} ms CPU), ours {ourTimes.Values.Sum():F0} ms, Sonar {sonarTimes.Values.Sum():F0} ms, SCS {scsTimes.Values.Sum():F0} ms");
 }
 
@@ -157,7 +191,7 @@ Console.WriteLine();
 Report.Print(results, ours);
 return 0;
 
-static Dictionary<string, double> MeasureAnalyzers(Func<CSharpCompilation> newCompilation, ImmutableArray<DiagnosticAnalyzer> analyzers, AnalyzerOptions options, int repeats)
+static Dictionary<string, double> MeasureAnalyzers(Func<CSharpCompilation> newCompilation, ImmutableArray<DiagnosticAnalyzer> analyzers, AnalyzerOptions options, int repeats, bool concurrent = true)
 {
     var samples = new Dictionary<string, List<double>>();
     for (var run = 0; run <= repeats; run++)
@@ -165,7 +199,7 @@ static Dictionary<string, double> MeasureAnalyzers(Func<CSharpCompilation> newCo
         var compilation = newCompilation();
         var withAnalyzers = compilation.WithAnalyzers(
             analyzers,
-            new CompilationWithAnalyzersOptions(options, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: true, reportSuppressedDiagnostics: false));
+            new CompilationWithAnalyzersOptions(options, onAnalyzerException: null, concurrentAnalysis: concurrent, logAnalyzerExecutionTime: true, reportSuppressedDiagnostics: false));
         withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult();
         if (run == 0)
         {
@@ -213,6 +247,32 @@ static Sample Timed(int repeats, Action run)
     return new Sample(MedianOf(samples.Select(s => s.WallMs).ToList()), MedianOf(samples.Select(s => s.CpuMs).ToList()));
 }
 
+// Two variants in turns after one warm-up of each: their medians and the median of the paired CPU differences (b − a).
+static (Sample A, Sample B, double CpuDifference) Paired(int repeats, Action a, Action b)
+{
+    var first = new List<Sample>();
+    var second = new List<Sample>();
+    var differences = new List<double>();
+    for (var i = 0; i <= Math.Max(1, repeats); i++)
+    {
+        var sa = Timed(0, a);
+        var sb = Timed(0, b);
+        if (i == 0)
+        {
+            continue; // warm-up
+        }
+
+        first.Add(sa);
+        second.Add(sb);
+        differences.Add(sb.CpuMs - sa.CpuMs);
+    }
+
+    return (MedianSample(first), MedianSample(second), MedianOf(differences));
+}
+
+static Sample MedianSample(List<Sample> samples)
+    => new(MedianOf(samples.Select(s => s.WallMs).ToList()), MedianOf(samples.Select(s => s.CpuMs).ToList()));
+
 static double Median(int repeats, Func<double> measure)
 {
     measure(); // warm-up
@@ -251,6 +311,19 @@ internal sealed record SizeResult(
     Dictionary<string, double> Baseline)
 {
     public double CompilerMs => Compiler.WallMs;
+
+    /// <summary>Median of the paired differences, ours minus the driver floor, ms CPU.</summary>
+    public double OursOverFloorCpu { get; init; }
+
+    public Sample? DiagnosticsWithSdk { get; init; }
+
+    public Sample? DiagnosticsWithSdkAndOurs { get; init; }
+
+    /// <summary>Median of the paired differences, a default build's analyzers with ours minus without, ms CPU.</summary>
+    public double OursOverSdkCpu { get; init; }
+
+    /// <summary>Telemetry of ours run on one thread (no lock waits counted), ms per analyzer.</summary>
+    public Dictionary<string, double> OursSequential { get; init; } = new();
 }
 
 // A measuring instrument loaded in-process, never shipped: the analyzer-project rules do not apply.

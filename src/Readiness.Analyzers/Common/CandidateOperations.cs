@@ -187,6 +187,23 @@ internal static class CandidateOperations
             },
             kinds);
 
+    /// <summary>
+    /// The first argument of a call that is a string literal (for <c>Map…(…)</c> calls, the route pattern), or null when
+    /// none is: then the route may be a constant only the semantic model can read.
+    /// </summary>
+    public static string? FirstStringLiteralArgument(InvocationExpressionSyntax invocation)
+    {
+        foreach (var argument in invocation.ArgumentList.Arguments)
+        {
+            if (WithoutWrappers(argument.Expression) is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression))
+            {
+                return literal.Token.ValueText;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The expression inside parentheses, casts and <c>!</c>: what the value is, as the operation's conversions would show.</summary>
     public static ExpressionSyntax WithoutWrappers(ExpressionSyntax expression)
     {

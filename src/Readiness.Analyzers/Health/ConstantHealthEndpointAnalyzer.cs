@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Readiness.Analyzers.Common;
@@ -37,8 +39,13 @@ public sealed class ConstantHealthEndpointAnalyzer : DiagnosticAnalyzer
             var controllerBase = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ControllerBase");
             var constant = ConstantResponse.Create(compilation);
 
-            start.RegisterInvocationAction(
-                static name => name is "MapGet" or "MapMethods" or "Map",
+            // Bound only for a call that maps a handler written inline on a route that can be a health route: a literal
+            // route says so by itself (most Map… calls of an app are ruled out here), a constant one needs the model.
+            start.RegisterCandidateAction(
+                static node => node is InvocationExpressionSyntax call
+                    && CandidateOperations.LastIdentifier(call.Expression) is "MapGet" or "MapMethods" or "Map"
+                    && HasInlineHandler(call)
+                    && (CandidateOperations.FirstStringLiteralArgument(call) is not { } route || HealthRoutes.Classify(route) == HealthRouteKind.HealthOrReadiness),
                 context =>
                 {
                     if (context.Operation is not IInvocationOperation invocation)
@@ -81,7 +88,8 @@ public sealed class ConstantHealthEndpointAnalyzer : DiagnosticAnalyzer
                         Descriptors.Descriptors.RDY3004_ConstantHealthEndpoint,
                         pattern.Value.Syntax.GetLocation(),
                         route));
-                });
+                },
+                SyntaxKind.InvocationExpression);
 
             if (controllerBase is null)
             {
@@ -120,6 +128,19 @@ public sealed class ConstantHealthEndpointAnalyzer : DiagnosticAnalyzer
                     route));
             });
         });
+    }
+
+    private static bool HasInlineHandler(InvocationExpressionSyntax call)
+    {
+        foreach (var argument in call.ArgumentList.Arguments)
+        {
+            if (CandidateOperations.WithoutWrappers(argument.Expression) is AnonymousFunctionExpressionSyntax)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool Applies(Compilation compilation, AnalyzerOptions options, System.Threading.CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -43,7 +44,14 @@ public sealed class AuthEndpointWithoutRateLimitAnalyzer : DiagnosticAnalyzer
                 start.RegisterMethodAction(CandidateOperations.IsPublicInstance, context => AnalyzeAction(context, types));
             }
 
-            start.RegisterInvocationAction(IsMapName, context => AnalyzeMap(context, types));
+            // Bound only for a call whose literal route is an authentication route (or whose route only the model can read).
+            start.RegisterCandidateAction(
+                static node => node is InvocationExpressionSyntax call
+                    && CandidateOperations.LastIdentifier(call.Expression) is { } name
+                    && IsMapName(name)
+                    && (name == "MapIdentityApi" || CandidateOperations.FirstStringLiteralArgument(call) is not { } route || IsAuthRoute(route)),
+                context => AnalyzeMap(context, types),
+                SyntaxKind.InvocationExpression);
         });
     }
 

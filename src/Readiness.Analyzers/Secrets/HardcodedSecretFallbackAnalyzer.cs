@@ -51,11 +51,14 @@ public sealed class HardcodedSecretFallbackAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    /// <summary>The syntax of a configuration read <see cref="Types.ConfigurationKeyOf"/> can name: an indexer, <c>.Value</c>, or a call named as one.</summary>
+    /// <summary>
+    /// The syntax of a configuration read <see cref="Types.ConfigurationKeyOf"/> can name: an indexer, <c>.Value</c>, or a
+    /// call named as one. A conditional access (<c>user?.Name ?? "anonymous"</c>) is none of these, whatever it ends with.
+    /// </summary>
     private static bool ReadsConfiguration(ExpressionSyntax expression)
         => CandidateOperations.WithoutWrappers(expression) switch
         {
-            ElementAccessExpressionSyntax or ConditionalAccessExpressionSyntax => true,
+            ElementAccessExpressionSyntax => true,
             MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText == "Value",
             InvocationExpressionSyntax invocation => CandidateOperations.LastIdentifier(invocation.Expression) is "GetEnvironmentVariable" or "GetConnectionString" or "GetValue",
             _ => false,

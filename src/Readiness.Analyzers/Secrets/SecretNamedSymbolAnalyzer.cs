@@ -235,6 +235,14 @@ public sealed class SecretNamedSymbolAnalyzer : DiagnosticAnalyzer
             return true;
         }
 
+        // Passed positionally, the parameter's name is known only once the call is bound, which costs the whole method:
+        // a message template ("Fetching {Id}") or words with spaces that are not a passphrase are messages, not the
+        // credential a parameter could take, and do not pay for it.
+        if (SecretText.HasTemplateHole(text) || (text.IndexOf(' ') >= 0 && !SecretText.IsPassphrase(text.Trim())))
+        {
+            return false;
+        }
+
         return settings.IsSecretValue(text, new SecretName(SecretKind.Password, string.Empty, NoWords));
     }
 

@@ -289,6 +289,32 @@ internal static class SecretText
         return spaces >= 3 || (spaces >= 1 && onlyWords);
     }
 
+    /// <summary>A message-template or format hole: <c>{Id}</c>, <c>{0}</c>, <c>{Elapsed:N0}</c>, <c>{@Order}</c>.</summary>
+    public static bool HasTemplateHole(string v)
+    {
+        for (var open = v.IndexOf('{'); open >= 0 && open < v.Length - 2; open = v.IndexOf('{', open + 1))
+        {
+            var i = open + 1;
+            if (v[i] == '@' || v[i] == '$')
+            {
+                i++;
+            }
+
+            var start = i;
+            while (i < v.Length && (char.IsLetterOrDigit(v[i]) || v[i] == '_' || v[i] == '.'))
+            {
+                i++;
+            }
+
+            if (i > start && i < v.Length && (v[i] == '}' || v[i] == ':' || v[i] == ','))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>
     /// A passphrase of plain words (<c>"correct horse battery staple"</c>): 3 to 8 lower-case words of 3+ letters, none of
     /// them the small words a message or a label is made of (<c>is</c>, <c>your</c>, <c>must</c>, <c>enter</c>…). Given to a

@@ -24,6 +24,27 @@ public class ConstantHealthEndpointAnalyzerTests
     }
 
     [Fact]
+    public async Task Health_routes_given_as_constants_are_read_and_other_literal_routes_stay_clean()
+    {
+        // A literal route that is not a health route is ruled out before binding; a constant route is bound and read.
+        await Test("""
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            app.MapGet({|RDY3004:Routes.Health|}, () => "Healthy");
+            app.MapGet(Routes.Version, () => "1.0.0");
+            app.MapGet("/status-page", () => Results.Ok(new { status = "ok" }));
+            app.MapGet("/orders/{id}", (int id) => Results.Ok(id));
+            app.Run();
+
+            public static class Routes
+            {
+                public const string Health = "/health";
+                public const string Version = "/version";
+            }
+            """).RunAsync();
+    }
+
+    [Fact]
     public async Task Startup_style_endpoint_writing_a_constant_is_reported()
     {
         await Test("""

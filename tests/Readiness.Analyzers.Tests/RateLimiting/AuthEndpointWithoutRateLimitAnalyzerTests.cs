@@ -64,6 +64,36 @@ public class AuthEndpointWithoutRateLimitAnalyzerTests
     }
 
     [Fact]
+    public async Task Routes_given_as_constants_are_read_and_literal_non_auth_routes_stay_clean()
+    {
+        // A literal route that is not an authentication route is ruled out before binding; a constant route is bound and read.
+        await Test("""
+            using Microsoft.AspNetCore.RateLimiting;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddRateLimiter(options => options.AddFixedWindowLimiter("auth", o => { o.PermitLimit = 10; o.Window = TimeSpan.FromMinutes(1); }));
+            var app = builder.Build();
+            app.UseRateLimiter();
+            app.MapPost({|#0:Routes.Login|}, (LoginRequest request) => Results.Ok());
+            app.MapPost(Routes.Orders, (LoginRequest request) => Results.Ok());
+            app.MapPost("/orders/{id}/cancel", (int id) => Results.Ok());
+            app.MapDelete("/orders/{id}", (int id) => Results.Ok());
+            app.Run();
+
+            public static class Routes
+            {
+                public const string Login = "/account/login";
+                public const string Orders = "/orders";
+            }
+
+            public record LoginRequest(string Email, string Password);
+            """)
+            .Expect(new DiagnosticResult(Descriptors.Descriptors.RDY5006_AuthEndpointWithoutRateLimit).WithLocation(0)
+                .WithArguments("/account/login", "no rate limiting policy or global limiter covers it"))
+            .RunAsync();
+    }
+
+    [Fact]
     public async Task DisableRateLimiting_on_a_login_endpoint_is_reported_even_with_a_global_limiter()
     {
         await Test("""

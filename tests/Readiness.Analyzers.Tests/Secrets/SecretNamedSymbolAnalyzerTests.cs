@@ -67,6 +67,34 @@ public class SecretNamedSymbolAnalyzerTests
     }
 
     [Fact]
+    public async Task Positional_arguments_report_passwords_and_passphrases_not_messages_or_templates()
+    {
+        // A literal passed positionally is bound (to learn its parameter's name) only when it could be a password: a
+        // passphrase of plain words can; a message template or a sentence cannot, and stays clean without binding.
+        const string source = """
+            using System.Net;
+
+            public class Accounts
+            {
+                public void SetPassword(string user, string password) { }
+                public void Log(string template, object arg) { }
+                public void Notify(string message) { }
+
+                public void Run()
+                {
+                    SetPassword("admin", {|RDY1002:"correct horse battery staple"|});
+                    SetPassword("admin", {|RDY1002:"Adm1n!2024"|});
+                    var credential = new NetworkCredential("svc", {|RDY1002:"mail-Pa55word"|});
+                    Log("Fetching order {Id}", 42);
+                    Log("Password reset for {User} took {Elapsed:N0} ms", "admin");
+                    Notify("Your password was changed");
+                }
+            }
+            """;
+        await new ReadinessTest<SecretNamedSymbolAnalyzer>().WithSource(source).RunAsync();
+    }
+
+    [Fact]
     public async Task Reports_comparisons_with_a_literal()
     {
         const string source = """
