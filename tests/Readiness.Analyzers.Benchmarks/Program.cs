@@ -126,7 +126,7 @@ foreach (var size in sizes)
     {
         // Before and after in one run: the baseline build's analyzers on the same compilations.
         withBaseline = Timed(repeats, () => NewCompilation().WithAnalyzers(baseline, options).GetAllDiagnosticsAsync().GetAwaiter().GetResult());
-        baselineTimes = MeasureAnalyzers(NewCompilation, baseline, options, repeats);
+        baselineTimes = MeasureAnalyzers(NewCompilation, baseline, options, repeats, concurrent: false);
     }
 
 

@@ -65,11 +65,17 @@ public sealed class SecretNamedSymbolAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        for (var node = literal.Parent; node is not null && !IsBoundary(node); node = node.Parent)
+        // A literal of fewer than four characters is never reported on its own (only as part of a longer constant).
+        if (literal is LiteralExpressionSyntax { Token.ValueText.Length: < 4 } && !IsConcatenated(literal))
+        {
+            return;
+        }
+
+        for (SyntaxNode? child = literal, node = literal.Parent; node is not null && !IsBoundary(node); child = node, node = node.Parent)
         {
             if (!IsOwner(node, literal, cache))
             {
-                if (node is ReturnStatementSyntax or ArrowExpressionClauseSyntax)
+                if (node is ReturnStatementSyntax or ArrowExpressionClauseSyntax || EndsTheValue(node, child))
                 {
                     return;
                 }
@@ -113,12 +119,39 @@ public sealed class SecretNamedSymbolAnalyzer : DiagnosticAnalyzer
                 Analyze(new OperationContext(operation, context, Report), keyValuePair, cache);
             }
 
-            if (node is ReturnStatementSyntax)
+            if (node is ReturnStatementSyntax || EndsTheValue(node, child))
             {
                 return;
             }
         }
     }
+
+    /// <summary>Is the literal (inside parentheses or a cast) one operand of a <c>+</c>: part of a longer constant?</summary>
+    private static bool IsConcatenated(SyntaxNode literal)
+    {
+        var node = literal.Parent;
+        while (node is ParenthesizedExpressionSyntax or CastExpressionSyntax)
+        {
+            node = node.Parent;
+        }
+
+        return node is BinaryExpressionSyntax binary && binary.IsKind(SyntaxKind.AddExpression);
+    }
+
+    /// <summary>
+    /// Past this node the literal is no longer the value anything above holds: an index key (<c>x["Key"]</c>), or an
+    /// argument or receiver of a call whose result is not the literal's bytes (<c>BadRequest("…")</c>, <c>ToString("N")</c>;
+    /// unlike <c>Encoding.UTF8.GetBytes("…")</c>), a constructor argument (not a collection initializer's element). The
+    /// call or creation itself may still own it (keyed pairs); nothing above it can.
+    /// </summary>
+    private static bool EndsTheValue(SyntaxNode node, SyntaxNode child)
+        => node switch
+        {
+            BracketedArgumentListSyntax => true,
+            InvocationExpressionSyntax invocation => CandidateOperations.LastIdentifier(invocation.Expression) is not ("GetBytes" or "FromBase64String" or "FromHexString" or "ToArray"),
+            BaseObjectCreationExpressionSyntax creation => child == creation.ArgumentList,
+            _ => false,
+        };
 
     /// <summary>Where a literal stops giving its value to anything: statements (other than those it belongs to), lambdas, members, attributes.</summary>
     private static bool IsBoundary(SyntaxNode node)
@@ -158,6 +191,8 @@ public sealed class SecretNamedSymbolAnalyzer : DiagnosticAnalyzer
                 return implicitCreation.ArgumentList.Arguments.Count == 2;
             case InitializerExpressionSyntax initializer when initializer.IsKind(SyntaxKind.ComplexElementInitializerExpression):
                 return initializer.Expressions.Count == 2;
+            case ArgumentSyntax { Parent: BracketedArgumentListSyntax }:
+                return false;
             case ArgumentSyntax argument:
                 // A literal passed as it is must look like a value some secret could have; a named argument must name one.
                 if (argument.NameColon is { } nameColon)
@@ -166,8 +201,12 @@ public sealed class SecretNamedSymbolAnalyzer : DiagnosticAnalyzer
                 }
 
                 return argument.Expression != literal || CouldBeSecretValue(literal, cache);
-            case ReturnStatementSyntax or ArrowExpressionClauseSyntax:
-                return true;
+            case ReturnStatementSyntax { Expression: { } returned }:
+                return ContainsTuple(returned) || ReturnedMemberName(node) is { } returnedName && IsSecretName(returnedName, node, cache);
+            case ArrowExpressionClauseSyntax arrowClause:
+                return ContainsTuple(arrowClause.Expression) || ReturnedMemberName(node) is { } arrowName && IsSecretName(arrowName, node, cache);
+            case ReturnStatementSyntax:
+                return false;
             case AnonymousObjectCreationExpressionSyntax creation:
                 foreach (var member in creation.Initializers)
                 {
@@ -181,6 +220,31 @@ public sealed class SecretNamedSymbolAnalyzer : DiagnosticAnalyzer
             default:
                 return false;
         }
+    }
+
+    /// <summary>
+    /// The syntax twin of <see cref="ReturnedName"/>: the property a getter or expression body belongs to, or a method named
+    /// <c>Get…</c>; null inside a lambda or local function, and for anything else.
+    /// </summary>
+    private static string? ReturnedMemberName(SyntaxNode node)
+    {
+        for (var current = node.Parent; current is not null; current = current.Parent)
+        {
+            switch (current)
+            {
+                case AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax:
+                    return null;
+                case PropertyDeclarationSyntax property:
+                    return property.Identifier.ValueText;
+                case MethodDeclarationSyntax method:
+                    var name = method.Identifier.ValueText;
+                    return name.StartsWith("Get", System.StringComparison.Ordinal) ? name : null;
+                case MemberDeclarationSyntax:
+                    return null;
+            }
+        }
+
+        return null;
     }
 
     private static bool ContainsTuple(SyntaxNode value)
@@ -230,9 +294,29 @@ public sealed class SecretNamedSymbolAnalyzer : DiagnosticAnalyzer
             return false;
         }
 
-        if (literal is not LiteralExpressionSyntax { Token.Value: string text })
+        if (literal is InterpolatedStringExpressionSyntax interpolated)
+        {
+            // Its text with each hole as one character: a sentence or a route is a message or a path, whatever fills it.
+            var shape = new System.Text.StringBuilder();
+            foreach (var content in interpolated.Contents)
+            {
+                shape.Append(content is InterpolatedStringTextSyntax part ? part.TextToken.ValueText : "x");
+            }
+
+            var shapeText = shape.ToString();
+            return !(shapeText.IndexOf(' ') >= 0 && !SecretText.IsPassphrase(shapeText.Trim()))
+                && settings.IsSecretValue(shapeText, new SecretName(SecretKind.Password, string.Empty, NoWords));
+        }
+
+        if (literal is not LiteralExpressionSyntax { Token.Value: string value })
         {
             return true;
+        }
+
+        var text = value;
+        if (SecretText.IsMediaType(text))
+        {
+            return false;
         }
 
         // Passed positionally, the parameter's name is known only once the call is bound, which costs the whole method:

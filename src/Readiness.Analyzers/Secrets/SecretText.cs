@@ -289,6 +289,33 @@ internal static class SecretText
         return spaces >= 3 || (spaces >= 1 && onlyWords);
     }
 
+    /// <summary>A media type: <c>text/plain</c>, <c>application/problem+json</c>, <c>image/svg+xml</c>.</summary>
+    public static bool IsMediaType(string v)
+    {
+        var slash = v.IndexOf('/');
+        if (slash <= 0 || slash == v.Length - 1 || v.IndexOf('/', slash + 1) >= 0)
+        {
+            return false;
+        }
+
+        var type = v.Substring(0, slash);
+        if (type is not ("text" or "application" or "image" or "audio" or "video" or "multipart" or "font" or "message" or "model"))
+        {
+            return false;
+        }
+
+        for (var i = slash + 1; i < v.Length; i++)
+        {
+            var c = v[i];
+            if (!(c is >= 'a' and <= 'z' || c is >= '0' and <= '9' || c is '.' or '+' or '-' or '*'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>A message-template or format hole: <c>{Id}</c>, <c>{0}</c>, <c>{Elapsed:N0}</c>, <c>{@Order}</c>.</summary>
     public static bool HasTemplateHole(string v)
     {

@@ -95,6 +95,40 @@ public class SecretNamedSymbolAnalyzerTests
     }
 
     [Fact]
+    public async Task Values_behind_calls_indexers_and_other_members_stay_clean_while_secret_getters_report()
+    {
+        // What a call returns, an index key, a method not named Get…: none of these is the literal, and the rule does not
+        // bind them; a secret-named getter, a Get… method and the bytes of a literal still report.
+        const string source = """
+            using System;
+            using System.Collections.Generic;
+            using System.Text;
+
+            public class Handlers
+            {
+                private readonly Dictionary<string, string> _headers = new();
+                public string ApiKey => {|RDY1002:"k7Qp2Zr9Lm4Xw8Tb"|};
+                public string GetClientSecret() { return {|RDY1002:"x9Lq7Wm2Tz5Rb8Kc"|}; }
+                public byte[] SigningKey => Encoding.UTF8.GetBytes({|RDY1002:"sk-41c9e7a2f08b63d5"|});
+
+                public string Describe(int id) { return string.Format("Order {0}", id); }
+                public string Token(int id) => $"/api/orders/{id}";
+                public object Validate(string name) => name.Length == 0 ? Problem("Name is required") : Problem($"Saving {name}");
+                public void Trace(string password)
+                {
+                    _headers["X-Trace"] = Guid.NewGuid().ToString("N");
+                    _headers["Content-Type"] = Text("ok", "text/plain");
+                    var secret = password ?? "";
+                }
+
+                private static object Problem(string detail) => detail;
+                private static string Text(string content, string contentType) => content;
+            }
+            """;
+        await new ReadinessTest<SecretNamedSymbolAnalyzer>().WithSource(source).RunAsync();
+    }
+
+    [Fact]
     public async Task Reports_comparisons_with_a_literal()
     {
         const string source = """
