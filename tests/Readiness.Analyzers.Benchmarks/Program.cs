@@ -99,10 +99,19 @@ foreach (var size in sizes)
     var diagnosticsOnly = Timed(repeats, () => NewCompilation().GetDiagnostics());
     // Floor and ours measured in turns, and the median of the paired differences reported: the machine's drift between
     // one pass and the next cancels out instead of landing in the difference.
-    var (withNothing, withOurs, oursOverFloor) = Paired(
-        repeats,
+    // With a baseline build, it takes its turn in the same rotation: floor, ours, baseline.
+    var rotation = new List<Action>
+    {
         () => NewCompilation().WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new DoNothingAnalyzer()), options).GetAllDiagnosticsAsync().GetAwaiter().GetResult(),
-        () => NewCompilation().WithAnalyzers(ours, options).GetAllDiagnosticsAsync().GetAwaiter().GetResult());
+        () => NewCompilation().WithAnalyzers(ours, options).GetAllDiagnosticsAsync().GetAwaiter().GetResult(),
+    };
+    if (!baseline.IsEmpty)
+    {
+        rotation.Add(() => NewCompilation().WithAnalyzers(baseline, options).GetAllDiagnosticsAsync().GetAwaiter().GetResult());
+    }
+
+    var (rotated, overFloor) = Rotated(repeats, rotation.ToArray());
+    var (withNothing, withOurs, oursOverFloor) = (rotated[0], rotated[1], overFloor[1]);
 
     // What a user sees: the analyzers a default build of a web app already runs, without and with ours added.
     Sample? withSdk = null, withSdkAndOurs = null;
@@ -110,22 +119,24 @@ foreach (var size in sizes)
     if (!sdkDefaults.IsEmpty)
     {
         var sdkAndOurs = sdkDefaults.AddRange(ours);
-        (var a, var b, oursOverSdk) = Paired(
+        var (sdkSamples, sdkDifferences) = Rotated(
             repeats,
             () => NewCompilation().WithAnalyzers(sdkDefaults, options).GetAllDiagnosticsAsync().GetAwaiter().GetResult(),
             () => NewCompilation().WithAnalyzers(sdkAndOurs, options).GetAllDiagnosticsAsync().GetAwaiter().GetResult());
-        (withSdk, withSdkAndOurs) = (a, b);
+        (withSdk, withSdkAndOurs, oursOverSdk) = (sdkSamples[0], sdkSamples[1], sdkDifferences[1]);
     }
 
     // All of ours on one thread: the time in our callbacks, the binding they cause included, without the waits on
     // another thread's lock that concurrent telemetry counts.
     var oursSequential = MeasureAnalyzers(NewCompilation, ours, options, repeats, concurrent: false);
     Sample? withBaseline = null;
+    var baselineOverFloor = 0.0;
     var baselineTimes = new Dictionary<string, double>();
     if (!baseline.IsEmpty)
     {
         // Before and after in one run: the baseline build's analyzers on the same compilations.
-        withBaseline = Timed(repeats, () => NewCompilation().WithAnalyzers(baseline, options).GetAllDiagnosticsAsync().GetAwaiter().GetResult());
+        withBaseline = rotated[2];
+        baselineOverFloor = overFloor[2];
         baselineTimes = MeasureAnalyzers(NewCompilation, baseline, options, repeats, concurrent: false);
     }
 
@@ -166,6 +177,20 @@ foreach (var size in sizes)
         return watch.Elapsed.TotalMilliseconds;
     });
 
+    // What the first semantic question about Program.cs costs whoever asks it (the compiler binds it again for its own
+    // use): its top-level statements bound as one method, nullable analysis included, and their operation tree.
+    var programBinding = Median(repeats, () =>
+    {
+        var compilation = NewCompilation();
+        compilation.GetDiagnostics();
+        var program = compilation.SyntaxTrees.First(t => t.FilePath.EndsWith("/Program.cs", StringComparison.Ordinal));
+        var statement = program.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.GlobalStatementSyntax>().First().Statement;
+        var semanticModel = compilation.GetSemanticModel(program);
+        var watch = Stopwatch.StartNew();
+        semanticModel.GetOperation(statement);
+        return watch.Elapsed.TotalMilliseconds;
+    });
+
     var ide = Median(repeats, () =>
     {
         var compilation = NewCompilation();
@@ -179,10 +204,12 @@ foreach (var size in sizes)
     results.Add(new SizeResult(size, lines, compiler, ourTimes, sonarTimes, scsTimes, model, ide, diagnosticsOnly, withNothing, withOurs, marginal, withBaseline, baselineTimes)
     {
         OursOverFloorCpu = oursOverFloor,
+        BaselineOverFloorCpu = baselineOverFloor,
         DiagnosticsWithSdk = withSdk,
         DiagnosticsWithSdkAndOurs = withSdkAndOurs,
         OursOverSdkCpu = oursOverSdk,
         OursSequential = oursSequential,
+        ProgramBindingMs = programBinding,
     });
     Console.WriteLine($"measured {size} files ({lines:N0} lines): compiler {compiler.WallMs:F0} ms ({compiler.CpuMs:F0} ms CPU), ours {ourTimes.Values.Sum():F0} ms, Sonar {sonarTimes.Values.Sum():F0} ms, SCS {scsTimes.Values.Sum():F0} ms");
 }
@@ -219,7 +246,8 @@ static Dictionary<string, double> MeasureAnalyzers(Func<CSharpCompilation> newCo
         }
     }
 
-    return samples.ToDictionary(p => p.Key, p => MedianOf(p.Value));
+    // One thread: the fastest run (a garbage collection landing in a callback only ever adds time); concurrent: the median.
+    return samples.ToDictionary(p => p.Key, p => concurrent ? MedianOf(p.Value) : p.Value.Min());
 }
 
 // repeats measured runs after one warm-up; repeats 0: one run, no warm-up.
@@ -247,27 +275,28 @@ static Sample Timed(int repeats, Action run)
     return new Sample(MedianOf(samples.Select(s => s.WallMs).ToList()), MedianOf(samples.Select(s => s.CpuMs).ToList()));
 }
 
-// Two variants in turns after one warm-up of each: their medians and the median of the paired CPU differences (b − a).
-static (Sample A, Sample B, double CpuDifference) Paired(int repeats, Action a, Action b)
+// Variants in turns, after one warm-up of each: their medians and, for each, the median of its CPU difference from the
+// first variant in the same turn (so the machine's drift between turns cancels out).
+static (Sample[] Samples, double[] CpuOverFirst) Rotated(int repeats, params Action[] variants)
 {
-    var first = new List<Sample>();
-    var second = new List<Sample>();
-    var differences = new List<double>();
-    for (var i = 0; i <= Math.Max(1, repeats); i++)
+    var samples = variants.Select(_ => new List<Sample>()).ToArray();
+    var differences = variants.Select(_ => new List<double>()).ToArray();
+    for (var turn = 0; turn <= Math.Max(1, repeats); turn++)
     {
-        var sa = Timed(0, a);
-        var sb = Timed(0, b);
-        if (i == 0)
+        var measured = variants.Select(v => Timed(0, v)).ToArray();
+        if (turn == 0)
         {
             continue; // warm-up
         }
 
-        first.Add(sa);
-        second.Add(sb);
-        differences.Add(sb.CpuMs - sa.CpuMs);
+        for (var i = 0; i < variants.Length; i++)
+        {
+            samples[i].Add(measured[i]);
+            differences[i].Add(measured[i].CpuMs - measured[0].CpuMs);
+        }
     }
 
-    return (MedianSample(first), MedianSample(second), MedianOf(differences));
+    return (samples.Select(MedianSample).ToArray(), differences.Select(MedianOf).ToArray());
 }
 
 static Sample MedianSample(List<Sample> samples)
@@ -312,6 +341,9 @@ internal sealed record SizeResult(
 {
     public double CompilerMs => Compiler.WallMs;
 
+    /// <summary>Median of the paired differences, the baseline build minus the driver floor, ms CPU.</summary>
+    public double BaselineOverFloorCpu { get; init; }
+
     /// <summary>Median of the paired differences, ours minus the driver floor, ms CPU.</summary>
     public double OursOverFloorCpu { get; init; }
 
@@ -321,6 +353,9 @@ internal sealed record SizeResult(
 
     /// <summary>Median of the paired differences, a default build's analyzers with ours minus without, ms CPU.</summary>
     public double OursOverSdkCpu { get; init; }
+
+    /// <summary>Binding Program.cs's top-level statements and building their operation tree, once, ms.</summary>
+    public double ProgramBindingMs { get; init; }
 
     /// <summary>Telemetry of ours run on one thread (no lock waits counted), ms per analyzer.</summary>
     public Dictionary<string, double> OursSequential { get; init; } = new();

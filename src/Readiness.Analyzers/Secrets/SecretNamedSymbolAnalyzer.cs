@@ -141,7 +141,8 @@ public sealed class SecretNamedSymbolAnalyzer : DiagnosticAnalyzer
     /// <summary>
     /// Past this node the literal is no longer the value anything above holds: an index key (<c>x["Key"]</c>), or an
     /// argument or receiver of a call whose result is not the literal's bytes (<c>BadRequest("…")</c>, <c>ToString("N")</c>;
-    /// unlike <c>Encoding.UTF8.GetBytes("…")</c>), a constructor argument (not a collection initializer's element). The
+    /// unlike <c>Encoding.UTF8.GetBytes("…")</c>), a constructor argument (not a collection initializer's element), a
+    /// member set in an object initializer (<c>new Problem { Title = "…" }</c> passes the object on, not the title). The
     /// call or creation itself may still own it (keyed pairs); nothing above it can.
     /// </summary>
     private static bool EndsTheValue(SyntaxNode node, SyntaxNode child)
@@ -150,6 +151,7 @@ public sealed class SecretNamedSymbolAnalyzer : DiagnosticAnalyzer
             BracketedArgumentListSyntax => true,
             InvocationExpressionSyntax invocation => CandidateOperations.LastIdentifier(invocation.Expression) is not ("GetBytes" or "FromBase64String" or "FromHexString" or "ToArray"),
             BaseObjectCreationExpressionSyntax creation => child == creation.ArgumentList,
+            AssignmentExpressionSyntax { Parent: InitializerExpressionSyntax } => true,
             _ => false,
         };
 
