@@ -177,10 +177,18 @@ internal static class CandidateOperations
 
     /// <summary>Any node of the given kinds that passes the syntax check <paramref name="isCandidate"/>.</summary>
     public static void RegisterCandidateAction(this CompilationStartAnalysisContext start, Func<SyntaxNode, bool> isCandidate, Action<OperationContext> action, params SyntaxKind[] kinds)
+        => start.RegisterCandidateAction(isCandidate, static _ => true, action, kinds);
+
+    /// <summary>
+    /// Any node of the given kinds that passes the syntax check <paramref name="isCandidate"/>, in a compilation or tree
+    /// where the rule <paramref name="applies"/> (a per-compilation fact the rule caches: asked after the syntax check,
+    /// before anything is bound).
+    /// </summary>
+    public static void RegisterCandidateAction(this CompilationStartAnalysisContext start, Func<SyntaxNode, bool> isCandidate, Func<SyntaxNodeAnalysisContext, bool> applies, Action<OperationContext> action, params SyntaxKind[] kinds)
         => start.RegisterSyntaxNodeAction(
             context =>
             {
-                if (isCandidate(context.Node))
+                if (isCandidate(context.Node) && applies(context))
                 {
                     Run(context, OperationKind.None, action);
                 }

@@ -50,6 +50,7 @@ public sealed class AuthEndpointWithoutRateLimitAnalyzer : DiagnosticAnalyzer
                     && CandidateOperations.LastIdentifier(call.Expression) is { } name
                     && IsMapName(name)
                     && (name == "MapIdentityApi" || CandidateOperations.FirstStringLiteralArgument(call) is not { } route || IsAuthRoute(route)),
+                static context => Facts(context.Compilation, context.Options, context.CancellationToken) is not null,
                 context => AnalyzeMap(context, types),
                 SyntaxKind.InvocationExpression);
         });
@@ -98,6 +99,13 @@ public sealed class AuthEndpointWithoutRateLimitAnalyzer : DiagnosticAnalyzer
 
     private static void AnalyzeAction(MethodContext context, Types types)
     {
+        // Without the built-in limiter registered and applied (RDY5001's case) there is nothing to judge: ask that once
+        // per compilation before looking at attributes or binding a body.
+        if (Facts(context.Compilation, context.Options, context.CancellationToken) is not { } facts)
+        {
+            return;
+        }
+
         if (context.Method is not IMethodSymbol { MethodKind: MethodKind.Ordinary, IsStatic: false, DeclaredAccessibility: Accessibility.Public } action
             || !DerivesFrom(action.ContainingType, types.ControllerBase)
             || HasAttribute(action, types.NonAction))
@@ -114,12 +122,6 @@ public sealed class AuthEndpointWithoutRateLimitAnalyzer : DiagnosticAnalyzer
         var requiresAuthorization = (HasAttribute(action, types.Authorize) || HasAttribute(action.ContainingType, types.Authorize, inherited: true))
             && !HasAttribute(action, types.AllowAnonymous);
         if (requiresAuthorization)
-        {
-            return;
-        }
-
-        var facts = Facts(context.Compilation, context.Options, context.CancellationToken);
-        if (facts is null)
         {
             return;
         }
