@@ -44,10 +44,13 @@ internal static class Report
         Row("Application model (once per compilation), ms", results, r => F(r.ModelMs, 1));
         Row("Binding Program.cs with its operation tree (paid once, by the first analyzer that asks), ms", results, r => F(r.ProgramBindingMs, 1));
         Row("IDE path: Program.cs alone, all of ours, ms", results, r => F(r.IdeProgramMs, 1));
-        Row("Sonar comparable rules, ms", results, r => F(r.Sonar.Values.Sum()));
-        Row("SCS comparable rules, ms", results, r => F(r.Scs.Values.Sum()));
-        Row("Ours ÷ Sonar comparable", results, r => Ratio(r.Ours.Values.Sum(), r.Sonar.Values.Sum()));
-        Row("Ours ÷ SCS comparable", results, r => Ratio(r.Ours.Values.Sum(), r.Scs.Values.Sum()));
+        Row("Sonar comparable rules / SCS comparable rules on one thread (telemetry, fastest run), ms", results, r => F(r.Sonar.Values.Sum()) + " / " + F(r.Scs.Values.Sum()));
+        Row("All of ours ÷ Sonar comparable / ÷ SCS comparable, on one thread", results, r => Ratio(r.OursSequential.Values.Sum(), r.Sonar.Values.Sum()) + " / " + Ratio(r.OursSequential.Values.Sum(), r.Scs.Values.Sum()));
+        if (results.Any(r => !double.IsNaN(r.SonarOverFloorCpu)))
+        {
+            Row("CPU added over the driver floor (same turns as ours): Sonar comparable / SCS comparable, ms", results, r => double.IsNaN(r.SonarOverFloorCpu) ? "-" : F(r.SonarOverFloorCpu) + " / " + F(r.ScsOverFloorCpu));
+            Row("CPU added over the floor: all of ours ÷ Sonar comparable / ÷ SCS comparable", results, r => double.IsNaN(r.SonarOverFloorCpu) ? "-" : Ratio(r.OursOverFloorCpu, r.SonarOverFloorCpu) + " / " + Ratio(r.OursOverFloorCpu, r.ScsOverFloorCpu));
+        }
 
         Console.WriteLine();
         Console.WriteLine("Per analyzer of ours, on one thread — ms (µs per 1,000 lines); the first analyzer to touch a method pays for binding it:");
@@ -102,7 +105,7 @@ internal static class Report
             }
 
             Console.WriteLine();
-            Console.WriteLine($"Per comparable {title} analyzer — ms:");
+            Console.WriteLine($"Per comparable {title} analyzer, on one thread — ms:");
             foreach (var name in names)
             {
                 Console.WriteLine($"| {name} | {string.Join(" | ", results.Select(r => select(r).TryGetValue(name, out var ms) ? F(ms, 1) : "-"))} |");
@@ -127,14 +130,14 @@ internal static class Report
 
         var familyOf = ours.ToDictionary(a => a.GetType().Name, a => a.GetType().Namespace?.Split('.').Last() ?? "");
         Console.WriteLine();
-        Console.WriteLine("Family against the peers' analyzers for the same job — ms at each size (ours ÷ peer):");
+        Console.WriteLine("Family against the peers' analyzers for the same job, on one thread (telemetry, fastest run) — ms at each size (ours ÷ peer):");
         Console.WriteLine($"| family (job) | {string.Join(" | ", results.Select(r => r.Files + " files: ours / Sonar / SCS"))} |");
         Console.WriteLine("|---|" + string.Concat(results.Select(_ => "---|")));
         foreach (var (family, topic, sonar, scs) in Counterparts)
         {
             var cells = results.Select(r =>
             {
-                var mine = r.Ours.Where(p => familyOf.TryGetValue(p.Key, out var f) && f == family).Sum(p => p.Value);
+                var mine = r.OursSequential.Where(p => familyOf.TryGetValue(p.Key, out var f) && f == family).Sum(p => p.Value);
                 var sonarMs = r.Sonar.Where(p => sonar.Contains(p.Key)).Sum(p => p.Value);
                 var scsMs = r.Scs.Where(p => scs.Contains(p.Key)).Sum(p => p.Value);
                 return $"{F(mine)} / {(sonar.Length == 0 ? "-" : F(sonarMs))} / {(scs.Length == 0 ? "-" : F(scsMs))} ({(sonar.Length == 0 ? "-" : Ratio(mine, sonarMs))}, {(scs.Length == 0 ? "-" : Ratio(mine, scsMs))})";

@@ -73,6 +73,11 @@ public sealed class SecretNamedSymbolAnalyzer : DiagnosticAnalyzer
 
         for (SyntaxNode? child = literal, node = literal.Parent; node is not null && !IsBoundary(node); child = node, node = node.Parent)
         {
+            if (!CarriesValue(node, child))
+            {
+                return;
+            }
+
             if (!IsOwner(node, literal, cache))
             {
                 if (node is ReturnStatementSyntax or ArrowExpressionClauseSyntax || EndsTheValue(node, child))
@@ -125,6 +130,33 @@ public sealed class SecretNamedSymbolAnalyzer : DiagnosticAnalyzer
             }
         }
     }
+
+    /// <summary>
+    /// Does <paramref name="node"/> pass on the value <paramref name="child"/> holds, as far as the checks below can see it —
+    /// wrappers, a branch of <c>?:</c> or a switch arm, a <c>+</c> or an interpolation, array and collection elements, a
+    /// tuple element, or the owners themselves (a declaration's value, an assignment's right side, a comparison, a call's
+    /// argument or receiver, a return)? Anything else (<c>x ?? "…"</c>, a condition, an index, a unary operator, a lambda)
+    /// turns the literal into something no owner above can report, and the climb stops before binding anything.
+    /// </summary>
+    private static bool CarriesValue(SyntaxNode node, SyntaxNode child)
+        => node switch
+        {
+            ParenthesizedExpressionSyntax or CastExpressionSyntax or InterpolationSyntax or InterpolatedStringExpressionSyntax
+                or InitializerExpressionSyntax or CollectionExpressionSyntax or ExpressionElementSyntax or TupleExpressionSyntax
+                or ArgumentSyntax or ArgumentListSyntax or BracketedArgumentListSyntax or InvocationExpressionSyntax
+                or EqualsValueClauseSyntax or ReturnStatementSyntax or ArrowExpressionClauseSyntax or SwitchExpressionSyntax
+                or AnonymousObjectMemberDeclaratorSyntax or AnonymousObjectCreationExpressionSyntax or ConstantPatternSyntax => true,
+            PostfixUnaryExpressionSyntax suppressed => suppressed.IsKind(SyntaxKind.SuppressNullableWarningExpression),
+            ConditionalExpressionSyntax conditional => child != conditional.Condition,
+            SwitchExpressionArmSyntax arm => child == arm.Expression,
+            BinaryExpressionSyntax binary => binary.IsKind(SyntaxKind.AddExpression) || binary.IsKind(SyntaxKind.EqualsExpression) || binary.IsKind(SyntaxKind.NotEqualsExpression),
+            AssignmentExpressionSyntax assignment => child == assignment.Right && assignment.IsKind(SyntaxKind.SimpleAssignmentExpression),
+            IsPatternExpressionSyntax pattern => child == pattern.Pattern,
+            BaseObjectCreationExpressionSyntax creation => child == creation.ArgumentList || child == creation.Initializer,
+            ArrayCreationExpressionSyntax or ImplicitArrayCreationExpressionSyntax => true,
+            MemberAccessExpressionSyntax access => child == access.Expression && access.Parent is InvocationExpressionSyntax,
+            _ => false,
+        };
 
     /// <summary>Is the literal (inside parentheses or a cast) one operand of a <c>+</c>: part of a longer constant?</summary>
     private static bool IsConcatenated(SyntaxNode literal)

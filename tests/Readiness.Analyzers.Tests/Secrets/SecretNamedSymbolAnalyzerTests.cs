@@ -119,9 +119,11 @@ public class SecretNamedSymbolAnalyzerTests
                     _headers["X-Trace"] = Guid.NewGuid().ToString("N");
                     _headers["Content-Type"] = Text("ok", "text/plain");
                     var secret = password ?? "";
+                    Problem(name: password ?? "anonymous-user");
+                    var apiKey = !string.IsNullOrEmpty(password) ? password : {|RDY1002:"k7Qp2Zr9Lm4Xw8Tb"|};
                 }
 
-                private static object Problem(string detail) => detail;
+                private static object Problem(string detail = "", string name = "") => detail;
                 private static string Text(string content, string contentType) => content;
             }
             """;
