@@ -81,7 +81,11 @@ internal static class CandidateOperations
 
     /// <summary>Invocations whose method name (the last identifier: <c>M()</c>, <c>x.M()</c>, <c>x?.M()</c>, <c>M&lt;T&gt;()</c>) passes <paramref name="isCandidate"/>.</summary>
     public static void RegisterInvocationAction(this CompilationStartAnalysisContext start, Func<string, bool> isCandidate, Action<OperationContext> action)
-        => start.RegisterNamedAction(static node => ((InvocationExpressionSyntax)node).Expression, isCandidate, OperationKind.Invocation, action, SyntaxKind.InvocationExpression);
+        => start.RegisterNamedAction(static node => ((InvocationExpressionSyntax)node).Expression, isCandidate, Always, OperationKind.Invocation, action, SyntaxKind.InvocationExpression);
+
+    /// <summary>As above, in a compilation or tree where the rule <paramref name="applies"/>: asked after the name test, before binding.</summary>
+    public static void RegisterInvocationAction(this CompilationStartAnalysisContext start, Func<string, bool> isCandidate, Func<SyntaxNodeAnalysisContext, bool> applies, Action<OperationContext> action)
+        => start.RegisterNamedAction(static node => ((InvocationExpressionSyntax)node).Expression, isCandidate, applies, OperationKind.Invocation, action, SyntaxKind.InvocationExpression);
 
     /// <summary>
     /// <c>new T(…)</c> whose type name (the last identifier, without generic arguments) passes <paramref name="isCandidate"/>,
@@ -106,13 +110,14 @@ internal static class CandidateOperations
 
     /// <summary>Simple assignments (<c>x.P = v</c>, <c>P = v</c> in an object initializer) whose target name passes <paramref name="isCandidate"/>.</summary>
     public static void RegisterAssignmentAction(this CompilationStartAnalysisContext start, Func<string, bool> isCandidate, Action<OperationContext> action)
-        => start.RegisterNamedAction(static node => ((AssignmentExpressionSyntax)node).Left, isCandidate, OperationKind.SimpleAssignment, action, SyntaxKind.SimpleAssignmentExpression);
+        => start.RegisterNamedAction(static node => ((AssignmentExpressionSyntax)node).Left, isCandidate, Always, OperationKind.SimpleAssignment, action, SyntaxKind.SimpleAssignmentExpression);
 
     /// <summary>Nodes of <paramref name="syntaxKind"/> whose named part (<paramref name="namePart"/>, judged by its last identifier) passes <paramref name="isCandidate"/>.</summary>
     private static void RegisterNamedAction(
         this CompilationStartAnalysisContext start,
         Func<SyntaxNode, SyntaxNode> namePart,
         Func<string, bool> isCandidate,
+        Func<SyntaxNodeAnalysisContext, bool> applies,
         OperationKind operationKind,
         Action<OperationContext> action,
         SyntaxKind syntaxKind)
@@ -120,12 +125,14 @@ internal static class CandidateOperations
             context =>
             {
                 var name = LastIdentifier(namePart(context.Node));
-                if (name is not null && isCandidate(name))
+                if (name is not null && isCandidate(name) && applies(context))
                 {
                     Run(context, operationKind, action);
                 }
             },
             syntaxKind);
+
+    private static readonly Func<SyntaxNodeAnalysisContext, bool> Always = static _ => true;
 
     /// <summary>Method declarations that pass the syntax check <paramref name="isCandidate"/> (modifiers, attributes, name).</summary>
     public static void RegisterMethodAction(this CompilationStartAnalysisContext start, Func<MethodDeclarationSyntax, bool> isCandidate, Action<MethodContext> action)
@@ -177,7 +184,7 @@ internal static class CandidateOperations
 
     /// <summary>Any node of the given kinds that passes the syntax check <paramref name="isCandidate"/>.</summary>
     public static void RegisterCandidateAction(this CompilationStartAnalysisContext start, Func<SyntaxNode, bool> isCandidate, Action<OperationContext> action, params SyntaxKind[] kinds)
-        => start.RegisterCandidateAction(isCandidate, static _ => true, action, kinds);
+        => start.RegisterCandidateAction(isCandidate, Always, action, kinds);
 
     /// <summary>
     /// Any node of the given kinds that passes the syntax check <paramref name="isCandidate"/>, in a compilation or tree

@@ -46,6 +46,7 @@ public sealed class ConstantHealthEndpointAnalyzer : DiagnosticAnalyzer
                     && CandidateOperations.LastIdentifier(call.Expression) is "MapGet" or "MapMethods" or "Map"
                     && HasInlineHandler(call)
                     && (CandidateOperations.FirstStringLiteralArgument(call) is not { } route || HealthRoutes.Classify(route) == HealthRouteKind.HealthOrReadiness),
+                static context => Applies(context.Compilation, context.Options, context.CancellationToken),
                 context =>
                 {
                     if (context.Operation is not IInvocationOperation invocation)
@@ -78,8 +79,7 @@ public sealed class ConstantHealthEndpointAnalyzer : DiagnosticAnalyzer
                     if (pattern?.Value.ConstantValue is not { HasValue: true, Value: string route }
                         || handler is null
                         || HealthRoutes.Classify(route) != HealthRouteKind.HealthOrReadiness
-                        || !constant.IsConstant(handler.Body)
-                        || !Applies(context.Compilation, context.Options, context.CancellationToken))
+                        || !constant.IsConstant(handler.Body))
                     {
                         return;
                     }

@@ -29,17 +29,15 @@ public sealed class ConsoleOutputAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
+            // Where console output is the program's job (a console tool, readiness.logging.console_output = never) no call
+            // is bound at all.
             start.RegisterInvocationAction(
                 ConsoleWrites.IsWriteName,
+                static context => LoggingScope.ConsoleRulesApply(context.Compilation, context.Options, context.Node.SyntaxTree, context.CancellationToken),
                 context =>
                 {
                     var invocation = (IInvocationOperation)context.Operation;
                     if (!console.IsConsoleWrite(invocation, out var display))
-                    {
-                        return;
-                    }
-
-                    if (!LoggingScope.ConsoleRulesApply(context.Compilation, context.Options, invocation.Syntax.SyntaxTree, context.CancellationToken))
                     {
                         return;
                     }

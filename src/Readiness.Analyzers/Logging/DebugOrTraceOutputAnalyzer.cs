@@ -32,6 +32,7 @@ public sealed class DebugOrTraceOutputAnalyzer : DiagnosticAnalyzer
 
             start.RegisterInvocationAction(
                 static name => IsDebugWrite(name) || IsTraceWrite(name),
+                static context => LoggingScope.ConsoleRulesApply(context.Compilation, context.Options, context.Node.SyntaxTree, context.CancellationToken),
                 context =>
                 {
                     var invocation = (IInvocationOperation)context.Operation;
@@ -46,11 +47,6 @@ public sealed class DebugOrTraceOutputAnalyzer : DiagnosticAnalyzer
                         why = "writes to trace listeners that production hosts do not collect";
                     }
                     else
-                    {
-                        return;
-                    }
-
-                    if (!LoggingScope.ConsoleRulesApply(context.Compilation, context.Options, invocation.Syntax.SyntaxTree, context.CancellationToken))
                     {
                         return;
                     }

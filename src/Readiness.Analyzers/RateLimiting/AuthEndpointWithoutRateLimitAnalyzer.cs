@@ -375,16 +375,14 @@ public sealed class AuthEndpointWithoutRateLimitAnalyzer : DiagnosticAnalyzer
 
             var target = call.TargetMethod;
             var owner = target.ContainingType?.OriginalDefinition;
-            if (SymbolEqualityComparer.Default.Equals(owner, types.SignInManager)
-                && target.Name is "PasswordSignInAsync" or "CheckPasswordSignInAsync" or "TwoFactorSignInAsync"
-                    or "TwoFactorAuthenticatorSignInAsync" or "TwoFactorRecoveryCodeSignInAsync")
+            if (SymbolEqualityComparer.Default.Equals(owner, types.SignInManager) && IsSignInPasswordApi(target.Name))
             {
                 return true;
             }
 
             if (SymbolEqualityComparer.Default.Equals(owner, types.UserManager)
-                && (target.Name is "CheckPasswordAsync" or "ResetPasswordAsync" or "GeneratePasswordResetTokenAsync"
-                    || (target.Name == "CreateAsync" && target.Parameters.Length == 2)))
+                && IsUserManagerPasswordApi(target.Name)
+                && (target.Name != "CreateAsync" || target.Parameters.Length == 2))
             {
                 return true;
             }
@@ -393,10 +391,17 @@ public sealed class AuthEndpointWithoutRateLimitAnalyzer : DiagnosticAnalyzer
         return false;
     }
 
-    private static bool IsPasswordApiName(string name)
+    /// <summary>The names of the password APIs, for the syntax test before binding and the symbol test after it.</summary>
+    private static bool IsPasswordApiName(string name) => IsSignInPasswordApi(name) || IsUserManagerPasswordApi(name);
+
+    /// <summary><c>SignInManager&lt;T&gt;</c> methods that check a password or a second factor.</summary>
+    private static bool IsSignInPasswordApi(string name)
         => name is "PasswordSignInAsync" or "CheckPasswordSignInAsync" or "TwoFactorSignInAsync" or "TwoFactorAuthenticatorSignInAsync"
-            or "TwoFactorRecoveryCodeSignInAsync" or "CheckPasswordAsync" or "ResetPasswordAsync" or "GeneratePasswordResetTokenAsync"
-            or "CreateAsync";
+            or "TwoFactorRecoveryCodeSignInAsync";
+
+    /// <summary><c>UserManager&lt;T&gt;</c> methods that check, reset or set a password (<c>CreateAsync(user, password)</c>).</summary>
+    private static bool IsUserManagerPasswordApi(string name)
+        => name is "CheckPasswordAsync" or "ResetPasswordAsync" or "GeneratePasswordResetTokenAsync" or "CreateAsync";
 
     private static bool DerivesFrom(INamedTypeSymbol? type, INamedTypeSymbol? baseType)
     {
