@@ -37,16 +37,24 @@ public class AuthEndpointWithoutRateLimitAnalyzerTests
         app.Run();
         """;
 
+    /// <summary>An app with the built-in limiter and an "auth" policy, up to its endpoints.</summary>
+    private const string AuthPolicyProgram = """
+        using Microsoft.AspNetCore.RateLimiting;
+
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddRateLimiter(options => options.AddFixedWindowLimiter("auth", o => { o.PermitLimit = 10; o.Window = TimeSpan.FromMinutes(1); }));
+        var app = builder.Build();
+        app.UseRateLimiter();
+
+        """;
+
+    private static readonly DiagnosticResult LoginNotCovered = new DiagnosticResult(Descriptors.Descriptors.RDY5006_AuthEndpointWithoutRateLimit)
+        .WithLocation(0).WithArguments("/account/login", "no rate limiting policy or global limiter covers it");
+
     [Fact]
     public async Task Minimal_api_login_without_a_policy_is_reported()
     {
-        await Test("""
-            using Microsoft.AspNetCore.RateLimiting;
-
-            var builder = WebApplication.CreateBuilder(args);
-            builder.Services.AddRateLimiter(options => options.AddFixedWindowLimiter("auth", o => { o.PermitLimit = 10; o.Window = TimeSpan.FromMinutes(1); }));
-            var app = builder.Build();
-            app.UseRateLimiter();
+        await Test(AuthPolicyProgram + """
             app.MapPost({|#0:"/account/login"|}, (LoginRequest request) => Results.Ok());
             app.MapPost("/account/register", (LoginRequest request) => Results.Ok()).RequireRateLimiting("auth");
             app.MapPost("/account/reset-password", [EnableRateLimiting("auth")] (LoginRequest request) => Results.Ok());
@@ -58,8 +66,7 @@ public class AuthEndpointWithoutRateLimitAnalyzerTests
 
             public record LoginRequest(string Email, string Password);
             """)
-            .Expect(new DiagnosticResult(Descriptors.Descriptors.RDY5006_AuthEndpointWithoutRateLimit).WithLocation(0)
-                .WithArguments("/account/login", "no rate limiting policy or global limiter covers it"))
+            .Expect(LoginNotCovered)
             .RunAsync();
     }
 
@@ -67,13 +74,7 @@ public class AuthEndpointWithoutRateLimitAnalyzerTests
     public async Task Routes_given_as_constants_are_read_and_literal_non_auth_routes_stay_clean()
     {
         // A literal route that is not an authentication route is ruled out before binding; a constant route is bound and read.
-        await Test("""
-            using Microsoft.AspNetCore.RateLimiting;
-
-            var builder = WebApplication.CreateBuilder(args);
-            builder.Services.AddRateLimiter(options => options.AddFixedWindowLimiter("auth", o => { o.PermitLimit = 10; o.Window = TimeSpan.FromMinutes(1); }));
-            var app = builder.Build();
-            app.UseRateLimiter();
+        await Test(AuthPolicyProgram + """
             app.MapPost({|#0:Routes.Login|}, (LoginRequest request) => Results.Ok());
             app.MapPost(Routes.Orders, (LoginRequest request) => Results.Ok());
             app.MapPost("/orders/{id}/cancel", (int id) => Results.Ok());
@@ -88,8 +89,7 @@ public class AuthEndpointWithoutRateLimitAnalyzerTests
 
             public record LoginRequest(string Email, string Password);
             """)
-            .Expect(new DiagnosticResult(Descriptors.Descriptors.RDY5006_AuthEndpointWithoutRateLimit).WithLocation(0)
-                .WithArguments("/account/login", "no rate limiting policy or global limiter covers it"))
+            .Expect(LoginNotCovered)
             .RunAsync();
     }
 
@@ -236,13 +236,7 @@ public class AuthEndpointWithoutRateLimitAnalyzerTests
     [Fact]
     public async Task Endpoints_on_a_route_group_are_not_judged()
     {
-        await Test("""
-            using Microsoft.AspNetCore.RateLimiting;
-
-            var builder = WebApplication.CreateBuilder(args);
-            builder.Services.AddRateLimiter(options => options.AddFixedWindowLimiter("auth", o => { o.PermitLimit = 10; o.Window = TimeSpan.FromMinutes(1); }));
-            var app = builder.Build();
-            app.UseRateLimiter();
+        await Test(AuthPolicyProgram + """
             var account = app.MapGroup("/account");
             account.RequireRateLimiting("auth");
             account.MapPost("/login", () => Results.Ok());
