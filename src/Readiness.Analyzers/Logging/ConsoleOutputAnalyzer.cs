@@ -33,7 +33,7 @@ public sealed class ConsoleOutputAnalyzer : DiagnosticAnalyzer
             // is bound at all.
             start.RegisterInvocationAction(
                 ConsoleWrites.IsWriteName,
-                static context => LoggingScope.ConsoleRulesApply(context.Compilation, context.Options, context.Node.SyntaxTree, context.CancellationToken),
+                LoggingScope.ConsoleRulesApply,
                 context =>
                 {
                     var invocation = (IInvocationOperation)context.Operation;

@@ -32,7 +32,7 @@ public sealed class DebugOrTraceOutputAnalyzer : DiagnosticAnalyzer
 
             start.RegisterInvocationAction(
                 static name => IsDebugWrite(name) || IsTraceWrite(name),
-                static context => LoggingScope.ConsoleRulesApply(context.Compilation, context.Options, context.Node.SyntaxTree, context.CancellationToken),
+                LoggingScope.ConsoleRulesApply,
                 context =>
                 {
                     var invocation = (IInvocationOperation)context.Operation;

@@ -9,6 +9,10 @@ namespace Readiness.Analyzers.Logging;
 /// <summary>Where the console-output rules (RDY2001, RDY2002) apply: the project kind, overridable per file.</summary>
 internal static class LoggingScope
 {
+    /// <summary>For the tree a candidate node is in: the check RDY2001 and RDY2002 make before binding anything.</summary>
+    public static bool ConsoleRulesApply(SyntaxNodeAnalysisContext context)
+        => ConsoleRulesApply(context.Compilation, context.Options, context.Node.SyntaxTree, context.CancellationToken);
+
     /// <summary>Decides from the build properties when they suffice, and builds the shared model only when they do not.</summary>
     public static bool ConsoleRulesApply(Compilation compilation, AnalyzerOptions options, SyntaxTree tree, CancellationToken cancellationToken)
     {

@@ -39,9 +39,11 @@ public sealed class AuthEndpointWithoutRateLimitAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
+            // Asked by every candidate, computed once for the compilation.
+            var facts = new FactsOnce();
             if (types.ControllerBase is not null)
             {
-                start.RegisterMethodAction(CandidateOperations.IsPublicInstance, context => AnalyzeAction(context, types));
+                start.RegisterMethodAction(CandidateOperations.IsPublicInstance, context => AnalyzeAction(context, types, facts.Get(context.Compilation, context.Options, context.CancellationToken)));
             }
 
             // Bound only for a call whose literal route is an authentication route (or whose route only the model can read).
@@ -50,8 +52,8 @@ public sealed class AuthEndpointWithoutRateLimitAnalyzer : DiagnosticAnalyzer
                     && CandidateOperations.LastIdentifier(call.Expression) is { } name
                     && IsMapName(name)
                     && (name == "MapIdentityApi" || CandidateOperations.FirstStringLiteralArgument(call) is not { } route || IsAuthRoute(route)),
-                static context => Facts(context.Compilation, context.Options, context.CancellationToken) is not null,
-                context => AnalyzeMap(context, types),
+                context => facts.Get(context.Compilation, context.Options, context.CancellationToken) is not null,
+                context => AnalyzeMap(context, types, facts.Get(context.Compilation, context.Options, context.CancellationToken)),
                 SyntaxKind.InvocationExpression);
         });
     }
@@ -82,26 +84,41 @@ public sealed class AuthEndpointWithoutRateLimitAnalyzer : DiagnosticAnalyzer
         public INamedTypeSymbol? WebApplication { get; }
     }
 
-    /// <summary>The app uses the built-in limiter and the rule can see all of it.</summary>
-    private static RateLimiterFacts? Facts(Compilation compilation, AnalyzerOptions options, System.Threading.CancellationToken cancellationToken)
+    /// <summary>
+    /// The app uses the built-in limiter and the rule can see all of it (null otherwise: RDY5001's case), worked out once per
+    /// compilation — it walks the model's calls, and every public method and Map… candidate asks. A cancelled attempt
+    /// leaves nothing behind; two threads that race both compute the same answer.
+    /// </summary>
+    private sealed class FactsOnce
     {
-        var model = ApplicationModel.For(compilation, options, cancellationToken);
-        if (!model.IsWebApp || RateLimitingPipeline.DelegatesToOtherAssemblies(model) || RateLimitingPipeline.Registrations(model).IsEmpty || RateLimitingPipeline.Middleware(model).IsEmpty)
-        {
-            return null;
-        }
+        private RateLimiterFacts? _facts;
+        private int _known;
 
-        return RateLimiterFacts.For(compilation, cancellationToken);
+        public RateLimiterFacts? Get(Compilation compilation, AnalyzerOptions options, System.Threading.CancellationToken cancellationToken)
+        {
+            if (System.Threading.Volatile.Read(ref _known) == 1)
+            {
+                return _facts;
+            }
+
+            var model = ApplicationModel.For(compilation, options, cancellationToken);
+            var facts = !model.IsWebApp || RateLimitingPipeline.DelegatesToOtherAssemblies(model) || RateLimitingPipeline.Registrations(model).IsEmpty || RateLimitingPipeline.Middleware(model).IsEmpty
+                ? null
+                : RateLimiterFacts.For(compilation, cancellationToken);
+            _facts = facts;
+            System.Threading.Volatile.Write(ref _known, 1);
+            return facts;
+        }
     }
 
     private static bool IsMapName(string name)
         => name is "MapPost" or "MapPut" or "MapPatch" or "MapDelete" or "MapMethods" or "Map" or "MapIdentityApi";
 
-    private static void AnalyzeAction(MethodContext context, Types types)
+    private static void AnalyzeAction(MethodContext context, Types types, RateLimiterFacts? facts)
     {
-        // Without the built-in limiter registered and applied (RDY5001's case) there is nothing to judge: ask that once
-        // per compilation before looking at attributes or binding a body.
-        if (Facts(context.Compilation, context.Options, context.CancellationToken) is not { } facts)
+        // Without the built-in limiter registered and applied (RDY5001's case) there is nothing to judge: no attribute is
+        // read and no body bound.
+        if (facts is null)
         {
             return;
         }
@@ -153,7 +170,7 @@ public sealed class AuthEndpointWithoutRateLimitAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void AnalyzeMap(OperationContext context, Types types)
+    private static void AnalyzeMap(OperationContext context, Types types, RateLimiterFacts? facts)
     {
         if (context.Operation is not IInvocationOperation invocation)
         {
@@ -233,7 +250,6 @@ public sealed class AuthEndpointWithoutRateLimitAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        var facts = Facts(context.Compilation, context.Options, context.CancellationToken);
         if (facts is null || (!disabled && facts.HasGlobalLimiter))
         {
             return;

@@ -80,7 +80,7 @@ public sealed class SecretNamedSymbolAnalyzer : DiagnosticAnalyzer
 
             if (!IsOwner(node, literal, cache))
             {
-                if (node is ReturnStatementSyntax or ArrowExpressionClauseSyntax || EndsTheValue(node, child))
+                if (EndsTheValue(node, child))
                 {
                     return;
                 }
@@ -124,7 +124,7 @@ public sealed class SecretNamedSymbolAnalyzer : DiagnosticAnalyzer
                 Analyze(new OperationContext(operation, context, Report), keyValuePair, cache);
             }
 
-            if (node is ReturnStatementSyntax || EndsTheValue(node, child))
+            if (EndsTheValue(node, child))
             {
                 return;
             }
@@ -143,10 +143,11 @@ public sealed class SecretNamedSymbolAnalyzer : DiagnosticAnalyzer
         {
             ParenthesizedExpressionSyntax or CastExpressionSyntax or InterpolationSyntax or InterpolatedStringExpressionSyntax
                 or InitializerExpressionSyntax or CollectionExpressionSyntax or ExpressionElementSyntax or TupleExpressionSyntax
-                or ArgumentSyntax or ArgumentListSyntax or BracketedArgumentListSyntax or InvocationExpressionSyntax
+                or ArgumentListSyntax or InvocationExpressionSyntax
                 or EqualsValueClauseSyntax or ReturnStatementSyntax or ArrowExpressionClauseSyntax or SwitchExpressionSyntax
                 or AnonymousObjectMemberDeclaratorSyntax or AnonymousObjectCreationExpressionSyntax or ConstantPatternSyntax => true,
             PostfixUnaryExpressionSyntax suppressed => suppressed.IsKind(SyntaxKind.SuppressNullableWarningExpression),
+            ArgumentSyntax argument => argument.Parent is not BracketedArgumentListSyntax, // an index key is never a value
             ConditionalExpressionSyntax conditional => child != conditional.Condition,
             SwitchExpressionArmSyntax arm => child == arm.Expression,
             BinaryExpressionSyntax binary => binary.IsKind(SyntaxKind.AddExpression) || binary.IsKind(SyntaxKind.EqualsExpression) || binary.IsKind(SyntaxKind.NotEqualsExpression),
@@ -171,8 +172,7 @@ public sealed class SecretNamedSymbolAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>
-    /// Past this node the literal is no longer the value anything above holds: an index key (<c>x["Key"]</c>), or an
-    /// argument or receiver of a call whose result is not the literal's bytes (<c>BadRequest("…")</c>, <c>ToString("N")</c>;
+    /// Past this node the literal is no longer the value anything above holds: a return, or an argument or receiver of a call whose result is not the literal's bytes (<c>BadRequest("…")</c>, <c>ToString("N")</c>;
     /// unlike <c>Encoding.UTF8.GetBytes("…")</c>), a constructor argument (not a collection initializer's element), a
     /// member set in an object initializer (<c>new Problem { Title = "…" }</c> passes the object on, not the title). The
     /// call or creation itself may still own it (keyed pairs); nothing above it can.
@@ -180,7 +180,7 @@ public sealed class SecretNamedSymbolAnalyzer : DiagnosticAnalyzer
     private static bool EndsTheValue(SyntaxNode node, SyntaxNode child)
         => node switch
         {
-            BracketedArgumentListSyntax => true,
+            ReturnStatementSyntax or ArrowExpressionClauseSyntax => true,
             InvocationExpressionSyntax invocation => CandidateOperations.LastIdentifier(invocation.Expression) is not ("GetBytes" or "FromBase64String" or "FromHexString" or "ToArray"),
             BaseObjectCreationExpressionSyntax creation => child == creation.ArgumentList,
             AssignmentExpressionSyntax { Parent: InitializerExpressionSyntax } => true,
@@ -225,8 +225,6 @@ public sealed class SecretNamedSymbolAnalyzer : DiagnosticAnalyzer
                 return implicitCreation.ArgumentList.Arguments.Count == 2;
             case InitializerExpressionSyntax initializer when initializer.IsKind(SyntaxKind.ComplexElementInitializerExpression):
                 return initializer.Expressions.Count == 2;
-            case ArgumentSyntax { Parent: BracketedArgumentListSyntax }:
-                return false;
             case ArgumentSyntax argument:
                 // A literal passed as it is must look like a value some secret could have; a named argument must name one.
                 if (argument.NameColon is { } nameColon)
@@ -338,25 +336,19 @@ public sealed class SecretNamedSymbolAnalyzer : DiagnosticAnalyzer
             }
 
             var shapeText = shape.ToString();
-            return !(shapeText.IndexOf(' ') >= 0 && !SecretText.IsPassphrase(shapeText.Trim()))
+            return !SecretText.IsSentence(shapeText)
                 && settings.IsSecretValue(shapeText, new SecretName(SecretKind.Password, string.Empty, NoWords));
         }
 
-        if (literal is not LiteralExpressionSyntax { Token.Value: string value })
+        if (literal is not LiteralExpressionSyntax { Token.Value: string text })
         {
             return true;
         }
 
-        var text = value;
-        if (SecretText.IsMediaType(text))
-        {
-            return false;
-        }
-
         // Passed positionally, the parameter's name is known only once the call is bound, which costs the whole method:
-        // a message template ("Fetching {Id}") or words with spaces that are not a passphrase are messages, not the
-        // credential a parameter could take, and do not pay for it.
-        if (SecretText.HasTemplateHole(text) || (text.IndexOf(' ') >= 0 && !SecretText.IsPassphrase(text.Trim())))
+        // a media type, a message template ("Fetching {Id}") or words with spaces that are not a passphrase are messages,
+        // not the credential a parameter could take, and do not pay for it.
+        if (SecretText.IsMediaType(text) || SecretText.HasTemplateHole(text) || SecretText.IsSentence(text))
         {
             return false;
         }

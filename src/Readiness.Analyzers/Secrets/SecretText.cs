@@ -289,6 +289,9 @@ internal static class SecretText
         return spaces >= 3 || (spaces >= 1 && onlyWords);
     }
 
+    /// <summary>Words with spaces that are not a passphrase (<see cref="IsPassphrase"/>): a message, not a password.</summary>
+    public static bool IsSentence(string v) => v.IndexOf(' ') >= 0 && !IsPassphrase(v.Trim());
+
     /// <summary>A media type: <c>text/plain</c>, <c>application/problem+json</c>, <c>image/svg+xml</c>.</summary>
     public static bool IsMediaType(string v)
     {
