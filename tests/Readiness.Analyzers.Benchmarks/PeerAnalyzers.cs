@@ -90,14 +90,8 @@ public static class PeerAnalyzers
     {
         // <dotnet root>/shared/Microsoft.NETCore.App/<version>/System.Private.CoreLib.dll
         var root = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "..", "..", ".."));
-        var sdk = Directory.Exists(Path.Combine(root, "sdk"))
-            ? Directory.GetDirectories(Path.Combine(root, "sdk")).Where(d => File.Exists(Path.Combine(d, "Sdks", "Microsoft.NET.Sdk", "analyzers", "Microsoft.CodeAnalysis.NetAnalyzers.dll")))
-                .OrderBy(d => Version.TryParse(Path.GetFileName(d).Split('-')[0], out var v) ? v : new Version(0, 0)).LastOrDefault()
-            : null;
-        var aspNet = Directory.Exists(Path.Combine(root, "packs", "Microsoft.AspNetCore.App.Ref"))
-            ? Directory.GetDirectories(Path.Combine(root, "packs", "Microsoft.AspNetCore.App.Ref"))
-                .OrderBy(d => Version.TryParse(Path.GetFileName(d).Split('-')[0], out var v) ? v : new Version(0, 0)).LastOrDefault()
-            : null;
+        var sdk = NewestVersionFolder(Path.Combine(root, "sdk"), d => File.Exists(Path.Combine(d, "Sdks", "Microsoft.NET.Sdk", "analyzers", "Microsoft.CodeAnalysis.NetAnalyzers.dll")));
+        var aspNet = NewestVersionFolder(Path.Combine(root, "packs", "Microsoft.AspNetCore.App.Ref"), _ => true);
         var dlls = new List<string>();
         if (sdk is not null)
         {
@@ -132,6 +126,13 @@ public static class PeerAnalyzers
 
         return (analyzers.ToImmutable(), string.Join(", ", loaded) + (sdk is null ? "" : $" from SDK {Path.GetFileName(sdk)}") + (aspNet is null ? "" : $" and ASP.NET Core pack {Path.GetFileName(aspNet)}"));
     }
+
+    /// <summary>The subfolder with the highest version number for a name (<c>10.0.401</c>, <c>10.0.12</c>) that passes <paramref name="accept"/>.</summary>
+    private static string? NewestVersionFolder(string parent, Func<string, bool> accept)
+        => Directory.Exists(parent)
+            ? Directory.GetDirectories(parent).Where(accept)
+                .OrderBy(d => Version.TryParse(Path.GetFileName(d).Split('-')[0], out var v) ? v : new Version(0, 0)).LastOrDefault()
+            : null;
 
     /// <summary>
     /// Another build of our own analyzers (an earlier commit's <c>Readiness.Analyzers.dll</c>), in its own load context so

@@ -55,6 +55,7 @@ var (sonar, sonarRules) = PeerAnalyzers.Load("SonarAnalyzer.CSharp 8.33.0.40503"
 var (scs, scsRules) = PeerAnalyzers.Load("Security Code Scan 5.6.7", peers["scs"], PeerAnalyzers.ScsRules);
 var baseline = baselinePath is null ? ImmutableArray<DiagnosticAnalyzer>.Empty : PeerAnalyzers.LoadBaseline(baselinePath);
 var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new WebAppOptions());
+var floor = ImmutableArray.Create<DiagnosticAnalyzer>(new DoNothingAnalyzer());
 var (sdkDefaults, sdkSource) = noSdk ? (ImmutableArray<DiagnosticAnalyzer>.Empty, "") : PeerAnalyzers.LoadSdkDefaults();
 if (!sdkDefaults.IsEmpty)
 {
@@ -100,22 +101,18 @@ foreach (var size in sizes)
     // Floor and ours measured in turns, and the median of the paired differences reported: the machine's drift between
     // one pass and the next cancels out instead of landing in the difference.
     // With a baseline build, it takes its turn in the same rotation: floor, ours, baseline.
-    var rotation = new List<Action>
-    {
-        () => NewCompilation().WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new DoNothingAnalyzer()), options).GetAllDiagnosticsAsync().GetAwaiter().GetResult(),
-        () => NewCompilation().WithAnalyzers(ours, options).GetAllDiagnosticsAsync().GetAwaiter().GetResult(),
-    };
+    var rotation = new List<Action> { () => Pass(NewCompilation(), floor, options), () => Pass(NewCompilation(), ours, options) };
     if (!baseline.IsEmpty)
     {
-        rotation.Add(() => NewCompilation().WithAnalyzers(baseline, options).GetAllDiagnosticsAsync().GetAwaiter().GetResult());
+        rotation.Add(() => Pass(NewCompilation(), baseline, options));
     }
 
     // The peers' comparable rules in the same turns: what each adds to a build, binding and all.
     var peerTurns = !noPeers && !sonar.IsEmpty && !scs.IsEmpty;
     if (peerTurns)
     {
-        rotation.Add(() => PeerAnalyzers.WithOnly(NewCompilation(), sonar, sonarRules).WithAnalyzers(sonar, options).GetAllDiagnosticsAsync().GetAwaiter().GetResult());
-        rotation.Add(() => PeerAnalyzers.WithOnly(NewCompilation(), scs, scsRules).WithAnalyzers(scs, options).GetAllDiagnosticsAsync().GetAwaiter().GetResult());
+        rotation.Add(() => Pass(PeerAnalyzers.WithOnly(NewCompilation(), sonar, sonarRules), sonar, options));
+        rotation.Add(() => Pass(PeerAnalyzers.WithOnly(NewCompilation(), scs, scsRules), scs, options));
     }
 
     var (rotated, overFloor) = Rotated(repeats, rotation.ToArray());
@@ -131,8 +128,8 @@ foreach (var size in sizes)
         var sdkAndOurs = sdkDefaults.AddRange(ours);
         var (sdkSamples, sdkDifferences) = Rotated(
             repeats,
-            () => NewCompilation().WithAnalyzers(sdkDefaults, options).GetAllDiagnosticsAsync().GetAwaiter().GetResult(),
-            () => NewCompilation().WithAnalyzers(sdkAndOurs, options).GetAllDiagnosticsAsync().GetAwaiter().GetResult());
+            () => Pass(NewCompilation(), sdkDefaults, options),
+            () => Pass(NewCompilation(), sdkAndOurs, options));
         (withSdk, withSdkAndOurs, oursOverSdk) = (sdkSamples[0], sdkSamples[1], sdkDifferences[1]);
     }
 
@@ -159,18 +156,8 @@ foreach (var size in sizes)
         foreach (var analyzer in ours)
         {
             // Floor and analyzer measured in turns, the median of the differences: the machine's drift cancels out.
-            var differences = new List<double>();
-            for (var run = 0; run <= repeats; run++)
-            {
-                var floor = Timed(0, () => NewCompilation().WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new DoNothingAnalyzer()), options).GetAllDiagnosticsAsync().GetAwaiter().GetResult());
-                var alone = Timed(0, () => NewCompilation().WithAnalyzers(ImmutableArray.Create(analyzer), options).GetAllDiagnosticsAsync().GetAwaiter().GetResult());
-                if (run > 0)
-                {
-                    differences.Add(alone.CpuMs - floor.CpuMs);
-                }
-            }
-
-            marginal[analyzer.GetType().Name] = MedianOf(differences);
+            var alone = ImmutableArray.Create(analyzer);
+            marginal[analyzer.GetType().Name] = Rotated(repeats, () => Pass(NewCompilation(), floor, options), () => Pass(NewCompilation(), alone, options)).CpuOverFirst[1];
         }
     }
 
@@ -286,8 +273,12 @@ static Sample Timed(int repeats, Action run)
         }
     }
 
-    return new Sample(MedianOf(samples.Select(s => s.WallMs).ToList()), MedianOf(samples.Select(s => s.CpuMs).ToList()));
+    return MedianSample(samples);
 }
+
+// One analysis pass (compiler diagnostics and the analyzers') over a fresh compilation.
+static void Pass(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, AnalyzerOptions options)
+    => compilation.WithAnalyzers(analyzers, options).GetAllDiagnosticsAsync().GetAwaiter().GetResult();
 
 // Variants in turns, after one warm-up of each: their medians and, for each, the median of its CPU difference from the
 // first variant in the same turn (so the machine's drift between turns cancels out).

@@ -31,7 +31,7 @@ internal static class Report
             Row("Same pass, the baseline build's analyzers attached", results, r => r.DiagnosticsWithBaseline is { } b ? W(b) : "-");
             Row("CPU added by the baseline over the driver floor (median of the same turns), ms / share of compiler CPU", results, r => r.DiagnosticsWithBaseline is not null ? F(r.BaselineOverFloorCpu) + " / " + P(r.BaselineOverFloorCpu / r.Compiler.CpuMs) : "-");
             Row("Baseline on one thread, summed analyzer execution time (telemetry, fastest run), ms", results, r => F(r.Baseline.Values.Sum()));
-            Row("Ours ÷ baseline: CPU added over the floor / summed telemetry", results, r => r.DiagnosticsWithBaseline is { } b
+            Row("Ours ÷ baseline: CPU added over the floor / summed telemetry", results, r => r.DiagnosticsWithBaseline is not null
                 ? Ratio(r.OursOverFloorCpu, r.BaselineOverFloorCpu) + " / " + Ratio(r.OursSequential.Values.Sum(), r.Baseline.Values.Sum())
                 : "-");
         }
