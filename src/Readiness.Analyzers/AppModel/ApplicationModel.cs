@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Readiness.Analyzers.Common;
 using Readiness.Analyzers.Options;
 
 namespace Readiness.Analyzers.AppModel;
@@ -306,7 +307,8 @@ public sealed class ApplicationModel
     private static bool IsTrue(string? value) => string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
-    /// Scans one tree. Calls in start-up code are bound, so they carry their symbols: top-level statements, a method that
+    /// Scans one tree: its text for pipeline-looking call names (<see cref="SourceScan"/>; the syntax of the rest of the file is
+    /// never walked) and its declarations for <c>Startup</c> classes and hosted services. Calls in start-up code are bound, so they carry their symbols: top-level statements, a method that
     /// creates the host or is <c>Main</c>, the members of a <c>Startup</c> class, and any method that takes a builder
     /// (<c>this IServiceCollection services</c>, <c>Map(WebApplication app)</c>…). Elsewhere, pipeline-looking calls are only
     /// remembered by name, never bound: binding every method body again would cost as much as the compiler's own binding,
@@ -322,42 +324,51 @@ public sealed class ApplicationModel
         ref bool hasHostedService,
         CancellationToken cancellationToken)
     {
-        var root = tree.GetRoot(cancellationToken);
         var candidates = new List<(InvocationExpressionSyntax Invocation, SyntaxNode? Member)>();
         var hostCreatingMembers = new HashSet<SyntaxNode>();
         var startupClasses = new HashSet<SyntaxNode>();
         SemanticModel? model = null;
-        foreach (var node in root.DescendantNodes())
+        foreach (var token in SourceScan.Identifiers(tree, MayBePipelineCall, cancellationToken))
         {
-            switch (node)
+            if (SourceScan.InvocationNamedBy(token) is not { } invocation)
             {
-                case InvocationExpressionSyntax invocation when InvokedName(invocation) is { } name && IsCandidateName(name):
-                    var member = EnclosingMember(invocation);
-                    candidates.Add((invocation, member));
-                    if (member is not null && IsHostFactoryName(name))
-                    {
-                        hostCreatingMembers.Add(member);
-                    }
+                continue;
+            }
 
-                    break;
+            var member = EnclosingMember(invocation);
+            candidates.Add((invocation, member));
+            if (member is not null && IsHostFactoryName(token.ValueText))
+            {
+                hostCreatingMembers.Add(member);
+            }
+        }
 
-                case ClassDeclarationSyntax @class when MayBeStartupOrHostedService(@class):
-                    model ??= compilation.GetSemanticModel(tree);
-                    if (model.GetDeclaredSymbol(@class, cancellationToken) is { } type)
-                    {
-                        if (IsStartup(type, types))
-                        {
-                            startupTypes.Add(type);
-                            startupClasses.Add(@class);
-                        }
+        // Outer calls first, as a walk of the tree meets them (a.UseX().UseY(): UseY, then UseX).
+        candidates.Sort(static (a, b) => a.Invocation.SpanStart != b.Invocation.SpanStart
+            ? a.Invocation.SpanStart.CompareTo(b.Invocation.SpanStart)
+            : b.Invocation.Span.Length.CompareTo(a.Invocation.Span.Length));
 
-                        if (types.IHostedService is not null && Implements(type, types.IHostedService))
-                        {
-                            hasHostedService = true;
-                        }
-                    }
+        // Classes live at the top of a tree, never in a body: walk the declarations only.
+        foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes(static node => node is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
+        {
+            if (node is not ClassDeclarationSyntax @class || !MayBeStartupOrHostedService(@class))
+            {
+                continue;
+            }
 
-                    break;
+            model ??= compilation.GetSemanticModel(tree);
+            if (model.GetDeclaredSymbol(@class, cancellationToken) is { } type)
+            {
+                if (IsStartup(type, types))
+                {
+                    startupTypes.Add(type);
+                    startupClasses.Add(@class);
+                }
+
+                if (types.IHostedService is not null && Implements(type, types.IHostedService))
+                {
+                    hasHostedService = true;
+                }
             }
         }
 
@@ -486,15 +497,17 @@ public sealed class ApplicationModel
         _ => null,
     };
 
-    private static bool IsCandidateName(string? name)
-        => name is not null
-            && name.Length > 3
-            && (name.StartsWith("Add", StringComparison.Ordinal)
-                || name.StartsWith("Use", StringComparison.Ordinal)
-                || name.StartsWith("Map", StringComparison.Ordinal)
-                || name.StartsWith("Create", StringComparison.Ordinal)
-                || name.StartsWith("Configure", StringComparison.Ordinal)
-                || name.StartsWith("Require", StringComparison.Ordinal));
+    /// <summary>A name a pipeline call can have (<c>Add…</c>, <c>Use…</c>, <c>Map…</c>, <c>Create…</c>, <c>Configure…</c>, <c>Require…</c>), called.</summary>
+    private static bool MayBePipelineCall(string text, int start, int length)
+        => length > 3
+            && text[start] is 'A' or 'U' or 'M' or 'C' or 'R'
+            && (SourceScan.StartsWith(text, start, length, "Add")
+                || SourceScan.StartsWith(text, start, length, "Use")
+                || SourceScan.StartsWith(text, start, length, "Map")
+                || SourceScan.StartsWith(text, start, length, "Create")
+                || SourceScan.StartsWith(text, start, length, "Configure")
+                || SourceScan.StartsWith(text, start, length, "Require"))
+            && SourceScan.MayBeCalled(text, start + length);
 
     private static bool MayBeStartupOrHostedService(ClassDeclarationSyntax @class)
     {

@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Readiness.Analyzers.AppModel;
+using Readiness.Analyzers.Common;
 
 namespace Readiness.Analyzers.Health;
 
@@ -198,16 +199,22 @@ internal sealed class HealthFacts
         foreach (var tree in compilation.SyntaxTrees)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
+            foreach (var token in SourceScan.Identifiers(tree, IsHandRolledEndpointName, cancellationToken))
             {
-                switch (node)
+                if (token.Parent is IdentifierNameSyntax { Identifier.ValueText: "HealthCheckService" }
+                    || (SourceScan.InvocationNamedBy(token) is { } call && HasHealthRoute(call.ArgumentList.Arguments)))
                 {
-                    case IdentifierNameSyntax { Identifier.ValueText: "HealthCheckService" }:
-                        return true;
-                    case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression)
-                        && HealthRoutes.Classify(literal.Token.ValueText) != HealthRouteKind.None
-                        && IsRouteArgument(literal):
-                        return true;
+                    return true;
+                }
+            }
+
+            // Route attributes ([HttpGet("health")], [Route("/healthz")]) sit on types and members, never in a body.
+            foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes(static node => node is CompilationUnitSyntax or MemberDeclarationSyntax
+                or AttributeListSyntax or AttributeSyntax or AttributeArgumentListSyntax))
+            {
+                if (node is AttributeArgumentSyntax { Expression: LiteralExpressionSyntax literal } && IsHealthRoute(literal))
+                {
+                    return true;
                 }
             }
         }
@@ -215,24 +222,26 @@ internal sealed class HealthFacts
         return false;
     }
 
-    private static bool IsRouteArgument(LiteralExpressionSyntax literal)
+    /// <summary><c>HealthCheckService</c>, or a call that maps a route (<c>Map…(</c>).</summary>
+    private static bool IsHandRolledEndpointName(string text, int start, int length)
+        => SourceScan.Is(text, start, length, "HealthCheckService")
+            || (SourceScan.StartsWith(text, start, length, "Map") && SourceScan.MayBeCalled(text, start + length));
+
+    private static bool HasHealthRoute(SeparatedSyntaxList<ArgumentSyntax> arguments)
     {
-        switch (literal.Parent)
+        foreach (var argument in arguments)
         {
-            case ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax invocation } }:
-                var name = invocation.Expression switch
-                {
-                    MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
-                    SimpleNameSyntax simple => simple.Identifier.ValueText,
-                    _ => string.Empty,
-                };
-                return name.StartsWith("Map", StringComparison.Ordinal);
-            case AttributeArgumentSyntax:
+            if (argument.Expression is LiteralExpressionSyntax literal && IsHealthRoute(literal))
+            {
                 return true;
-            default:
-                return false;
+            }
         }
+
+        return false;
     }
+
+    private static bool IsHealthRoute(LiteralExpressionSyntax literal)
+        => literal.IsKind(SyntaxKind.StringLiteralExpression) && HealthRoutes.Classify(literal.Token.ValueText) != HealthRouteKind.None;
 
     private sealed class Holder
     {

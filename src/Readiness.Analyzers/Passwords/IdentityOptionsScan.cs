@@ -1,13 +1,13 @@
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Readiness.Analyzers.Common;
 
 namespace Readiness.Analyzers.Passwords;
 
 /// <summary>
-/// One syntax pass over the compilation, made at most once and only when Identity is registered: does any code set
+/// One scan of the compilation's text for three names, made at most once and only when Identity is registered: does any code set
 /// <c>RequiredLength</c>, or bind Identity's password options from configuration? If so, the absence form of RDY4001
 /// stays silent, and RDY4002 does not assume the default length.
 /// </summary>
@@ -37,29 +37,9 @@ internal sealed class IdentityOptionsScan
         {
             cancellationToken.ThrowIfCancellationRequested();
 
-            // A plain text search rules most files out before any syntax node is materialised.
-            var source = tree.GetText(cancellationToken).ToString();
-            if (source.IndexOf("RequiredLength", System.StringComparison.Ordinal) < 0
-                && source.IndexOf("IdentityOptions", System.StringComparison.Ordinal) < 0
-                && source.IndexOf("PasswordOptions", System.StringComparison.Ordinal) < 0)
+            foreach (var token in SourceScan.Identifiers(tree, IsNameOfInterest, cancellationToken))
             {
-                continue;
-            }
-
-            foreach (var token in tree.GetRoot(cancellationToken).DescendantTokens())
-            {
-                if (!token.IsKind(SyntaxKind.IdentifierToken))
-                {
-                    continue;
-                }
-
-                var text = token.ValueText;
-                if (text == "RequiredLength")
-                {
-                    return true;
-                }
-
-                if ((text == "IdentityOptions" || text == "PasswordOptions") && IsBoundOutsideALambda(token))
+                if (token.ValueText == "RequiredLength" || IsBoundOutsideALambda(token))
                 {
                     return true;
                 }
@@ -68,6 +48,11 @@ internal sealed class IdentityOptionsScan
 
         return false;
     }
+
+    private static bool IsNameOfInterest(string text, int start, int length)
+        => SourceScan.Is(text, start, length, "RequiredLength")
+            || SourceScan.Is(text, start, length, "IdentityOptions")
+            || SourceScan.Is(text, start, length, "PasswordOptions");
 
     /// <summary><c>Configure&lt;IdentityOptions&gt;(section)</c>, <c>AddOptions&lt;IdentityOptions&gt;().Bind(…)</c>, <c>IConfigureOptions&lt;IdentityOptions&gt;</c>: yes; <c>Configure&lt;IdentityOptions&gt;(o => …)</c>: no.</summary>
     private static bool IsBoundOutsideALambda(SyntaxToken token)

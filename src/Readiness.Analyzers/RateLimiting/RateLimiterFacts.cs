@@ -5,6 +5,7 @@ using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Readiness.Analyzers.Common;
 
 namespace Readiness.Analyzers.RateLimiting;
 
@@ -113,93 +114,99 @@ internal sealed class RateLimiterFacts
         {
             cancellationToken.ThrowIfCancellationRequested();
             SemanticModel? model = null;
-            foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
+            foreach (var token in SourceScan.Identifiers(tree, IsNameOfInterest, cancellationToken))
             {
-                switch (node)
+                // The constructs those names make: a call, an attribute, a property, a type argument.
+                var written = token.Parent;
+                var nodes = new[] { written, SourceScan.InvocationNamedBy(token), AttributeNamedBy(written), GenericWithTypeArgument(written) };
+                foreach (var node in nodes)
                 {
-                    case InvocationExpressionSyntax invocation:
+                    switch (node)
                     {
-                        var name = InvokedName(invocation);
-                        if (name is null || !(RateLimiterTypes.IsPolicyDefinitionName(name) || name == "RequireRateLimiting"))
+                        case InvocationExpressionSyntax invocation:
                         {
+                            var name = InvokedName(invocation);
+                            if (name is null || !(RateLimiterTypes.IsPolicyDefinitionName(name) || name == "RequireRateLimiting"))
+                            {
+                                break;
+                            }
+
+                            model ??= compilation.GetSemanticModel(tree);
+                            if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol method)
+                            {
+                                break;
+                            }
+
+                            if (types.IsPolicyDefinition(method))
+                            {
+                                var argument = NameArgument(invocation, method, "policyName");
+                                if (argument is not null && model.GetConstantValue(argument.Expression, cancellationToken) is { HasValue: true, Value: string constant })
+                                {
+                                    defined.Add(constant);
+                                }
+                                else
+                                {
+                                    dynamicNames = true;
+                                }
+                            }
+                            else if (types.IsRequireRateLimiting(method))
+                            {
+                                usesEndpointPolicies = true;
+                                controllersCovered |= invocation.Expression is MemberAccessExpressionSyntax { Expression: InvocationExpressionSyntax receiver }
+                                    && InvokedName(receiver) is "MapControllers" or "MapControllerRoute" or "MapDefaultControllerRoute" or "MapAreaControllerRoute";
+                                var argument = NameArgument(invocation, method, "policyName");
+                                if (argument is not null && model.GetConstantValue(argument.Expression, cancellationToken) is { HasValue: true, Value: string constant })
+                                {
+                                    uses.Add(new PolicyName(constant, argument.GetLocation()));
+                                }
+                            }
+
                             break;
                         }
 
-                        model ??= compilation.GetSemanticModel(tree);
-                        if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol method)
+                        case AttributeSyntax attribute when IsEnableRateLimitingName(attribute.Name):
                         {
+                            model ??= compilation.GetSemanticModel(tree);
+                            if (model.GetSymbolInfo(attribute, cancellationToken).Symbol is IMethodSymbol ctor
+                                && SymbolEqualityComparer.Default.Equals(ctor.ContainingType, types.EnableRateLimitingAttribute))
+                            {
+                                usesEndpointPolicies = true;
+                                var argument = attribute.ArgumentList is { Arguments.Count: > 0 } list ? list.Arguments[0] : null;
+                                if (argument is not null && model.GetConstantValue(argument.Expression, cancellationToken) is { HasValue: true, Value: string constant })
+                                {
+                                    uses.Add(new PolicyName(constant, argument.GetLocation()));
+                                }
+                            }
+
                             break;
                         }
 
-                        if (types.IsPolicyDefinition(method))
+                        case IdentifierNameSyntax { Identifier.ValueText: "GlobalLimiter" } global when !hasGlobalLimiter:
                         {
-                            var argument = NameArgument(invocation, method, "policyName");
-                            if (argument is not null && model.GetConstantValue(argument.Expression, cancellationToken) is { HasValue: true, Value: string constant })
-                            {
-                                defined.Add(constant);
-                            }
-                            else
-                            {
-                                dynamicNames = true;
-                            }
-                        }
-                        else if (types.IsRequireRateLimiting(method))
-                        {
-                            usesEndpointPolicies = true;
-                            controllersCovered |= invocation.Expression is MemberAccessExpressionSyntax { Expression: InvocationExpressionSyntax receiver }
-                                && InvokedName(receiver) is "MapControllers" or "MapControllerRoute" or "MapDefaultControllerRoute" or "MapAreaControllerRoute";
-                            var argument = NameArgument(invocation, method, "policyName");
-                            if (argument is not null && model.GetConstantValue(argument.Expression, cancellationToken) is { HasValue: true, Value: string constant })
-                            {
-                                uses.Add(new PolicyName(constant, argument.GetLocation()));
-                            }
+                            model ??= compilation.GetSemanticModel(tree);
+                            hasGlobalLimiter = model.GetSymbolInfo(global, cancellationToken).Symbol is IPropertySymbol property
+                                && SymbolEqualityComparer.Default.Equals(property.ContainingType, types.RateLimiterOptions);
+                            break;
                         }
 
-                        break;
-                    }
-
-                    case AttributeSyntax attribute when IsEnableRateLimitingName(attribute.Name):
-                    {
-                        model ??= compilation.GetSemanticModel(tree);
-                        if (model.GetSymbolInfo(attribute, cancellationToken).Symbol is IMethodSymbol ctor
-                            && SymbolEqualityComparer.Default.Equals(ctor.ContainingType, types.EnableRateLimitingAttribute))
+                        case IdentifierNameSyntax identifier when !setsStatus && identifier.Identifier.ValueText is "RejectionStatusCode" or "OnRejected":
                         {
-                            usesEndpointPolicies = true;
-                            var argument = attribute.ArgumentList is { Arguments.Count: > 0 } list ? list.Arguments[0] : null;
-                            if (argument is not null && model.GetConstantValue(argument.Expression, cancellationToken) is { HasValue: true, Value: string constant })
+                            model ??= compilation.GetSemanticModel(tree);
+                            if (model.GetSymbolInfo(identifier, cancellationToken).Symbol is IPropertySymbol property
+                                && SymbolEqualityComparer.Default.Equals(property.ContainingType, types.RateLimiterOptions))
                             {
-                                uses.Add(new PolicyName(constant, argument.GetLocation()));
+                                setsStatus = true;
                             }
+
+                            break;
                         }
 
-                        break;
+                        case GenericNameSyntax generic when !indirect && MentionsRateLimiterOptions(generic):
+                            // Configure<RateLimiterOptions>(…), AddOptions<RateLimiterOptions>(), IConfigureOptions<RateLimiterOptions>:
+                            // the options are shaped somewhere an AddRateLimiter lambda does not show.
+                            indirect = true;
+                            break;
                     }
-
-                    case IdentifierNameSyntax { Identifier.ValueText: "GlobalLimiter" } global when !hasGlobalLimiter:
-                    {
-                        model ??= compilation.GetSemanticModel(tree);
-                        hasGlobalLimiter = model.GetSymbolInfo(global, cancellationToken).Symbol is IPropertySymbol property
-                            && SymbolEqualityComparer.Default.Equals(property.ContainingType, types.RateLimiterOptions);
-                        break;
-                    }
-
-                    case IdentifierNameSyntax identifier when !setsStatus && identifier.Identifier.ValueText is "RejectionStatusCode" or "OnRejected":
-                    {
-                        model ??= compilation.GetSemanticModel(tree);
-                        if (model.GetSymbolInfo(identifier, cancellationToken).Symbol is IPropertySymbol property
-                            && SymbolEqualityComparer.Default.Equals(property.ContainingType, types.RateLimiterOptions))
-                        {
-                            setsStatus = true;
-                        }
-
-                        break;
-                    }
-
-                    case GenericNameSyntax generic when !indirect && MentionsRateLimiterOptions(generic):
-                        // Configure<RateLimiterOptions>(…), AddOptions<RateLimiterOptions>(), IConfigureOptions<RateLimiterOptions>:
-                        // the options are shaped somewhere an AddRateLimiter lambda does not show.
-                        indirect = true;
-                        break;
                 }
             }
         }
@@ -211,6 +218,41 @@ internal sealed class RateLimiterFacts
             ControllersRequireRateLimiting = controllersCovered,
         };
     }
+
+    /// <summary>The names the facts are made of; a file that writes none of them is not looked at further.</summary>
+    private static readonly string[] NamesOfInterest =
+    {
+        "AddPolicy", "AddFixedWindowLimiter", "AddSlidingWindowLimiter", "AddTokenBucketLimiter", "AddConcurrencyLimiter",
+        "RequireRateLimiting", "EnableRateLimiting", "EnableRateLimitingAttribute", "GlobalLimiter", "RejectionStatusCode",
+        "OnRejected", "RateLimiterOptions",
+    };
+
+    private static bool IsNameOfInterest(string text, int start, int length)
+    {
+        foreach (var name in NamesOfInterest)
+        {
+            if (SourceScan.Is(text, start, length, name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The attribute whose (possibly qualified) name ends with <paramref name="name"/>, or null.</summary>
+    private static AttributeSyntax? AttributeNamedBy(SyntaxNode? name)
+        => WholeName(name)?.Parent is AttributeSyntax attribute && attribute.Name == WholeName(name) ? attribute : null;
+
+    /// <summary>The generic name (<c>Configure&lt;…&gt;</c>) that takes <paramref name="name"/> as a type argument, or null.</summary>
+    private static GenericNameSyntax? GenericWithTypeArgument(SyntaxNode? name)
+        => WholeName(name)?.Parent is TypeArgumentListSyntax { Parent: GenericNameSyntax generic } ? generic : null;
+
+    /// <summary><c>N</c> alone, or the qualified name it ends (<c>A.B.N</c>, <c>alias::N</c>).</summary>
+    private static SyntaxNode? WholeName(SyntaxNode? name)
+        => name?.Parent is QualifiedNameSyntax qualified && qualified.Right == name
+            ? qualified
+            : name?.Parent is AliasQualifiedNameSyntax alias && alias.Name == name ? alias : name;
 
     private static bool MentionsRateLimiterOptions(GenericNameSyntax generic)
     {

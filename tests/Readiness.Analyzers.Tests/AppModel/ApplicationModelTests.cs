@@ -113,6 +113,55 @@ public class ApplicationModelTests
     }
 
     [Fact]
+    public void Calls_in_comments_strings_and_disabled_code_are_not_in_the_pipeline()
+    {
+        var model = Build(new CompilationRunner().As(TestProjectKind.Unspecified).WithImplicitUsings()
+            .WithSource("/0/Program.cs", """
+                var builder = WebApplication.CreateBuilder(args);
+                // builder.Services.AddRateLimiter(_ => { });
+                var app = builder.Build();
+                /* app.UseRateLimiter(); */
+                app.Logger.LogInformation("call app.UseHsts() in production");
+                #if NEVER
+                app.MapHealthChecks("/health");
+                #endif
+                app.Run();
+                """)
+            .WithSource("/0/Notes.cs", """
+                /// <summary>Remember app.UseHttpsRedirection();</summary>
+                public static class Notes
+                {
+                    public const string Todo = "services.AddHealthChecks()";
+                }
+                """));
+
+        Assert.Single(model.HostCreations);
+        foreach (var name in new[] { "AddRateLimiter", "UseRateLimiter", "UseHsts", "MapHealthChecks", "UseHttpsRedirection", "AddHealthChecks" })
+        {
+            Assert.False(model.Has(name), name);
+        }
+    }
+
+    [Fact]
+    public void Calls_are_recorded_in_the_order_a_walk_of_the_tree_meets_them()
+    {
+        var model = Build(new CompilationRunner().As(TestProjectKind.Unspecified).WithImplicitUsings()
+            .WithSource("/0/Program.cs", """
+                var builder = WebApplication.CreateBuilder(args);
+                builder.Services.AddRouting().AddHealthChecks();
+                var app = builder.Build();
+                app.UseRouting();
+                app.MapHealthChecks("/health").RequireHost("*:8080");
+                app.Run();
+                """));
+
+        // An outer call before the calls in its receiver, then on in source order.
+        Assert.Equal(
+            new[] { "CreateBuilder", "AddHealthChecks", "AddRouting", "UseRouting", "MapHealthChecks" },
+            model.Calls.Select(c => c.Name).Where(n => n != "RequireHost"));
+    }
+
+    [Fact]
     public void Static_extension_calls_are_classified_and_health_check_packages_are_not_opaque_delegation()
     {
         var model = Build(new CompilationRunner().As(TestProjectKind.Unspecified).WithImplicitUsings().WithSource("/0/Program.cs", """
