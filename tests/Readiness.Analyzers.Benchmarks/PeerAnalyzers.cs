@@ -149,6 +149,16 @@ public static class PeerAnalyzers
             .ToImmutableArray();
     }
 
+    /// <summary>The baseline build's <c>ApplicationModel.Build</c>, or null without a baseline (or one without a model).</summary>
+    public static Func<Compilation, AnalyzerOptions, CancellationToken, object>? BaselineModelBuilder(ImmutableArray<DiagnosticAnalyzer> baseline)
+    {
+        var build = baseline.IsEmpty
+            ? null
+            : baseline[0].GetType().Assembly.GetType("Readiness.Analyzers.AppModel.ApplicationModel")
+                ?.GetMethod("Build", BindingFlags.Static | BindingFlags.NonPublic | BindingFlags.Public, new[] { typeof(Compilation), typeof(AnalyzerOptions), typeof(CancellationToken) });
+        return build is null ? null : (compilation, options, cancellationToken) => build.Invoke(null, new object[] { compilation, options, cancellationToken })!;
+    }
+
     private sealed class BaselineContext(string directory) : System.Runtime.Loader.AssemblyLoadContext("baseline")
     {
         // Roslyn and the framework come from the default context; only the baseline's own assemblies load here.

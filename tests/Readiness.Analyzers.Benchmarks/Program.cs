@@ -135,7 +135,9 @@ foreach (var size in sizes)
 
     // All of ours on one thread: the time in our callbacks, the binding they cause included, without the waits on
     // another thread's lock that concurrent telemetry counts.
-    var oursSequential = MeasureAnalyzers(NewCompilation, ours, options, repeats, concurrent: false);
+    // Its passes' garbage-collection pauses too: a pause lands in whichever callback is running, and grows with the heap.
+    var oursPasses = new List<PassGc>();
+    var oursSequential = MeasureAnalyzers(NewCompilation, ours, options, repeats, concurrent: false, oursPasses);
     Sample? withBaseline = null;
     var baselineOverFloor = 0.0;
     var baselineTimes = new Dictionary<string, double>();
@@ -167,14 +169,19 @@ foreach (var size in sizes)
     var sonarTimes = sonar.IsEmpty || noPeers ? new Dictionary<string, double>() : MeasureAnalyzers(() => (CSharpCompilation)PeerAnalyzers.WithOnly(NewCompilation(), sonar, sonarRules), sonar, options, repeats, concurrent: false);
     var scsTimes = scs.IsEmpty || noPeers ? new Dictionary<string, double>() : MeasureAnalyzers(() => (CSharpCompilation)PeerAnalyzers.WithOnly(NewCompilation(), scs, scsRules), scs, options, repeats, concurrent: false);
 
-    var model = Median(repeats, () =>
+    // The application model on a compilation the compiler has already bound (as in a build): this build's, then the
+    // baseline's on fresh compilations of the same code.
+    double ModelMs(Func<Compilation, AnalyzerOptions, CancellationToken, object> build) => Median(repeats, () =>
     {
         var compilation = NewCompilation();
         compilation.GetDiagnostics();
         var watch = Stopwatch.StartNew();
-        ApplicationModel.Build(compilation, options, CancellationToken.None);
+        build(compilation, options, CancellationToken.None);
         return watch.Elapsed.TotalMilliseconds;
     });
+
+    var model = ModelMs(ApplicationModel.Build);
+    var baselineModel = PeerAnalyzers.BaselineModelBuilder(baseline) is { } baselineBuild ? ModelMs(baselineBuild) : double.NaN;
 
     // What the first semantic question about Program.cs costs whoever asks it (the compiler binds it again for its own
     // use): its top-level statements bound as one method, nullable analysis included, and their operation tree.
@@ -210,7 +217,9 @@ foreach (var size in sizes)
         DiagnosticsWithSdkAndOurs = withSdkAndOurs,
         OursOverSdkCpu = oursOverSdk,
         OursSequential = oursSequential,
+        OursPassGc = oursPasses.OrderBy(p => p.WallMs).ElementAt(oursPasses.Count / 2),
         ProgramBindingMs = programBinding,
+        BaselineModelMs = baselineModel,
     });
     Console.WriteLine($"measured {size} files ({lines:N0} lines): compiler {compiler.WallMs:F0} ms ({compiler.CpuMs:F0} ms CPU), ours {oursSequential.Values.Sum():F0} ms on one thread, Sonar {sonarTimes.Values.Sum():F0} ms, SCS {scsTimes.Values.Sum():F0} ms");
 }
@@ -219,7 +228,7 @@ Console.WriteLine();
 Report.Print(results, ours);
 return 0;
 
-static Dictionary<string, double> MeasureAnalyzers(Func<CSharpCompilation> newCompilation, ImmutableArray<DiagnosticAnalyzer> analyzers, AnalyzerOptions options, int repeats, bool concurrent = true)
+static Dictionary<string, double> MeasureAnalyzers(Func<CSharpCompilation> newCompilation, ImmutableArray<DiagnosticAnalyzer> analyzers, AnalyzerOptions options, int repeats, bool concurrent = true, List<PassGc>? passes = null)
 {
     var samples = new Dictionary<string, List<double>>();
     for (var run = 0; run <= repeats; run++)
@@ -228,11 +237,15 @@ static Dictionary<string, double> MeasureAnalyzers(Func<CSharpCompilation> newCo
         var withAnalyzers = compilation.WithAnalyzers(
             analyzers,
             new CompilationWithAnalyzersOptions(options, onAnalyzerException: null, concurrentAnalysis: concurrent, logAnalyzerExecutionTime: true, reportSuppressedDiagnostics: false));
+        var (pauses, gen2) = (GC.GetTotalPauseDuration(), GC.CollectionCount(2));
+        var watch = Stopwatch.StartNew();
         withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult();
         if (run == 0)
         {
             continue; // warm-up
         }
+
+        passes?.Add(new PassGc(watch.Elapsed.TotalMilliseconds, (GC.GetTotalPauseDuration() - pauses).TotalMilliseconds, GC.CollectionCount(2) - gen2));
 
         foreach (var analyzer in analyzers)
         {
@@ -328,6 +341,9 @@ static double MedianOf(List<double> values)
 /// <summary>Median wall-clock and CPU milliseconds of one measured step.</summary>
 internal readonly record struct Sample(double WallMs, double CpuMs);
 
+/// <summary>One analysis pass: its wall clock, the garbage-collection pauses within it, and its full (gen 2) collections.</summary>
+internal readonly record struct PassGc(double WallMs, double PauseMs, int Gen2Collections);
+
 internal sealed record SizeResult(
     int Files,
     int Lines,
@@ -354,6 +370,9 @@ internal sealed record SizeResult(
     /// <summary>Median of the paired differences, the baseline build minus the driver floor, ms CPU.</summary>
     public double BaselineOverFloorCpu { get; init; }
 
+    /// <summary>The baseline build's application model, ms (NaN: no baseline).</summary>
+    public double BaselineModelMs { get; init; } = double.NaN;
+
     /// <summary>Median of the paired differences, ours minus the driver floor, ms CPU.</summary>
     public double OursOverFloorCpu { get; init; }
 
@@ -369,6 +388,9 @@ internal sealed record SizeResult(
 
     /// <summary>Telemetry of ours run on one thread (no lock waits counted), ms per analyzer.</summary>
     public Dictionary<string, double> OursSequential { get; init; } = new();
+
+    /// <summary>The median one-thread pass of ours (by wall clock) and its garbage-collection pauses.</summary>
+    public PassGc OursPassGc { get; init; }
 }
 
 // A measuring instrument loaded in-process, never shipped: the analyzer-project rules do not apply.

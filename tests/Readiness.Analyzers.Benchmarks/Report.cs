@@ -38,10 +38,17 @@ internal static class Report
 
         Row("All of ours on one thread, summed execution time (telemetry, binding we cause included, fastest run), ms", results, r => F(r.OursSequential.Values.Sum()));
         Row("All of ours on one thread, share of compiler (emit) CPU / µs per 1,000 lines", results, r => P(r.OursSequential.Values.Sum() / r.Compiler.CpuMs) + " / " + F(r.OursSequential.Values.Sum() * 1000 * 1000 / r.Lines));
+        Row("That pass (driver included), ms wall / of which garbage-collection pauses, ms (gen 2 collections)", results, r => F(r.OursPassGc.WallMs) + " / " + F(r.OursPassGc.PauseMs) + " (" + r.OursPassGc.Gen2Collections + ")");
+        Row("That pass, µs per 1,000 lines: GC pauses / the rest", results, r => F(r.OursPassGc.PauseMs * 1000 * 1000 / r.Lines) + " / " + F((r.OursPassGc.WallMs - r.OursPassGc.PauseMs) * 1000 * 1000 / r.Lines));
         Row("All of ours, summed analyzer execution time (telemetry, concurrent: lock waits counted), ms", results, r => F(r.Ours.Values.Sum()));
         Row("All of ours, summed execution time, share of compiler time", results, r => P(r.Ours.Values.Sum() / r.CompilerMs));
         Row("All of ours, µs per 1,000 lines", results, r => F(r.Ours.Values.Sum() * 1000 * 1000 / r.Lines));
         Row("Application model (once per compilation), ms", results, r => F(r.ModelMs, 1));
+        if (results.Any(r => !double.IsNaN(r.BaselineModelMs)))
+        {
+            Row("Application model of the baseline build, ms (ours ÷ baseline)", results, r => F(r.BaselineModelMs, 1) + " (" + Ratio(r.ModelMs, r.BaselineModelMs) + ")");
+        }
+
         Row("Binding Program.cs with its operation tree (paid once, by the first analyzer that asks), ms", results, r => F(r.ProgramBindingMs, 1));
         Row("IDE path: Program.cs alone, all of ours, ms", results, r => F(r.IdeProgramMs, 1));
         Row("Sonar comparable rules / SCS comparable rules on one thread (telemetry, fastest run), ms", results, r => F(r.Sonar.Values.Sum()) + " / " + F(r.Scs.Values.Sum()));
