@@ -97,126 +97,154 @@ internal sealed class RateLimiterFacts
     private static RateLimiterFacts Build(Compilation compilation, CancellationToken cancellationToken)
     {
         var types = RateLimiterTypes.Create(compilation);
-        var defined = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
-        var uses = ImmutableArray.CreateBuilder<PolicyName>();
-        var dynamicNames = false;
-        var setsStatus = false;
-        var indirect = false;
-        var usesEndpointPolicies = false;
-        var hasGlobalLimiter = false;
-        var controllersCovered = false;
         if (types is null)
         {
-            return new RateLimiterFacts(defined.ToImmutable(), false, uses.ToImmutable(), false, false);
+            return new RateLimiterFacts(ImmutableHashSet<string>.Empty, false, ImmutableArray<PolicyName>.Empty, false, false);
         }
 
+        var collector = new Collector(compilation, types, cancellationToken);
         foreach (var tree in compilation.SyntaxTrees)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            SemanticModel? model = null;
-            foreach (var token in SourceScan.Identifiers(tree, IsNameOfInterest, cancellationToken))
+            collector.Collect(tree);
+        }
+
+        return collector.ToFacts();
+    }
+
+    /// <summary>Gathers the facts from the places that write one of <see cref="NamesOfInterest"/>, file by file.</summary>
+    private sealed class Collector
+    {
+        private readonly Compilation _compilation;
+        private readonly RateLimiterTypes _types;
+        private readonly CancellationToken _cancellationToken;
+        private readonly ImmutableHashSet<string>.Builder _defined = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+        private readonly ImmutableArray<PolicyName>.Builder _uses = ImmutableArray.CreateBuilder<PolicyName>();
+        private bool _dynamicNames;
+        private bool _setsStatus;
+        private bool _indirect;
+        private bool _usesEndpointPolicies;
+        private bool _hasGlobalLimiter;
+        private bool _controllersCovered;
+        private SyntaxTree? _tree;
+        private SemanticModel? _model;
+
+        public Collector(Compilation compilation, RateLimiterTypes types, CancellationToken cancellationToken)
+        {
+            _compilation = compilation;
+            _types = types;
+            _cancellationToken = cancellationToken;
+        }
+
+        /// <summary>The semantic model of the file being read, asked for only when a name needs binding.</summary>
+        private SemanticModel Model => _model ??= _compilation.GetSemanticModel(_tree!);
+
+        public void Collect(SyntaxTree tree)
+        {
+            (_tree, _model) = (tree, null);
+            foreach (var token in SourceScan.Identifiers(tree, IsNameOfInterest, _cancellationToken))
             {
                 // The constructs those names make: a call, an attribute, a property, a type argument.
                 var written = token.Parent;
-                var nodes = new[] { written, SourceScan.InvocationNamedBy(token), AttributeNamedBy(written), GenericWithTypeArgument(written) };
-                foreach (var node in nodes)
-                {
-                    switch (node)
-                    {
-                        case InvocationExpressionSyntax invocation:
-                        {
-                            var name = InvokedName(invocation);
-                            if (name is null || !(RateLimiterTypes.IsPolicyDefinitionName(name) || name == "RequireRateLimiting"))
-                            {
-                                break;
-                            }
-
-                            model ??= compilation.GetSemanticModel(tree);
-                            if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol method)
-                            {
-                                break;
-                            }
-
-                            if (types.IsPolicyDefinition(method))
-                            {
-                                var argument = NameArgument(invocation, method, "policyName");
-                                if (argument is not null && model.GetConstantValue(argument.Expression, cancellationToken) is { HasValue: true, Value: string constant })
-                                {
-                                    defined.Add(constant);
-                                }
-                                else
-                                {
-                                    dynamicNames = true;
-                                }
-                            }
-                            else if (types.IsRequireRateLimiting(method))
-                            {
-                                usesEndpointPolicies = true;
-                                controllersCovered |= invocation.Expression is MemberAccessExpressionSyntax { Expression: InvocationExpressionSyntax receiver }
-                                    && InvokedName(receiver) is "MapControllers" or "MapControllerRoute" or "MapDefaultControllerRoute" or "MapAreaControllerRoute";
-                                var argument = NameArgument(invocation, method, "policyName");
-                                if (argument is not null && model.GetConstantValue(argument.Expression, cancellationToken) is { HasValue: true, Value: string constant })
-                                {
-                                    uses.Add(new PolicyName(constant, argument.GetLocation()));
-                                }
-                            }
-
-                            break;
-                        }
-
-                        case AttributeSyntax attribute when IsEnableRateLimitingName(attribute.Name):
-                        {
-                            model ??= compilation.GetSemanticModel(tree);
-                            if (model.GetSymbolInfo(attribute, cancellationToken).Symbol is IMethodSymbol ctor
-                                && SymbolEqualityComparer.Default.Equals(ctor.ContainingType, types.EnableRateLimitingAttribute))
-                            {
-                                usesEndpointPolicies = true;
-                                var argument = attribute.ArgumentList is { Arguments.Count: > 0 } list ? list.Arguments[0] : null;
-                                if (argument is not null && model.GetConstantValue(argument.Expression, cancellationToken) is { HasValue: true, Value: string constant })
-                                {
-                                    uses.Add(new PolicyName(constant, argument.GetLocation()));
-                                }
-                            }
-
-                            break;
-                        }
-
-                        case IdentifierNameSyntax { Identifier.ValueText: "GlobalLimiter" } global when !hasGlobalLimiter:
-                        {
-                            model ??= compilation.GetSemanticModel(tree);
-                            hasGlobalLimiter = model.GetSymbolInfo(global, cancellationToken).Symbol is IPropertySymbol property
-                                && SymbolEqualityComparer.Default.Equals(property.ContainingType, types.RateLimiterOptions);
-                            break;
-                        }
-
-                        case IdentifierNameSyntax identifier when !setsStatus && identifier.Identifier.ValueText is "RejectionStatusCode" or "OnRejected":
-                        {
-                            model ??= compilation.GetSemanticModel(tree);
-                            if (model.GetSymbolInfo(identifier, cancellationToken).Symbol is IPropertySymbol property
-                                && SymbolEqualityComparer.Default.Equals(property.ContainingType, types.RateLimiterOptions))
-                            {
-                                setsStatus = true;
-                            }
-
-                            break;
-                        }
-
-                        case GenericNameSyntax generic when !indirect && MentionsRateLimiterOptions(generic):
-                            // Configure<RateLimiterOptions>(…), AddOptions<RateLimiterOptions>(), IConfigureOptions<RateLimiterOptions>:
-                            // the options are shaped somewhere an AddRateLimiter lambda does not show.
-                            indirect = true;
-                            break;
-                    }
-                }
+                Visit(written);
+                Visit(SourceScan.InvocationNamedBy(token));
+                Visit(AttributeNamedBy(written));
+                Visit(GenericWithTypeArgument(written));
             }
         }
 
-        return new RateLimiterFacts(defined.ToImmutable(), dynamicNames, uses.ToImmutable(), setsStatus, indirect)
+        public RateLimiterFacts ToFacts()
+            => new(_defined.ToImmutable(), _dynamicNames, _uses.ToImmutable(), _setsStatus, _indirect)
+            {
+                UsesEndpointPolicies = _usesEndpointPolicies,
+                HasGlobalLimiter = _hasGlobalLimiter,
+                ControllersRequireRateLimiting = _controllersCovered,
+            };
+
+        private void Visit(SyntaxNode? node)
         {
-            UsesEndpointPolicies = usesEndpointPolicies,
-            HasGlobalLimiter = hasGlobalLimiter,
-            ControllersRequireRateLimiting = controllersCovered,
-        };
+            switch (node)
+            {
+                case InvocationExpressionSyntax invocation:
+                {
+                    var name = InvokedName(invocation);
+                    if (name is null || !(RateLimiterTypes.IsPolicyDefinitionName(name) || name == "RequireRateLimiting")
+                        || Model.GetSymbolInfo(invocation, _cancellationToken).Symbol is not IMethodSymbol method)
+                    {
+                        break;
+                    }
+
+                    if (_types.IsPolicyDefinition(method))
+                    {
+                        if (ConstantName(NameArgument(invocation, method, "policyName")) is { } constant)
+                        {
+                            _defined.Add(constant.Name);
+                        }
+                        else
+                        {
+                            _dynamicNames = true;
+                        }
+                    }
+                    else if (_types.IsRequireRateLimiting(method))
+                    {
+                        _usesEndpointPolicies = true;
+                        _controllersCovered |= invocation.Expression is MemberAccessExpressionSyntax { Expression: InvocationExpressionSyntax receiver }
+                            && InvokedName(receiver) is "MapControllers" or "MapControllerRoute" or "MapDefaultControllerRoute" or "MapAreaControllerRoute";
+                        if (ConstantName(NameArgument(invocation, method, "policyName")) is { } constant)
+                        {
+                            _uses.Add(constant);
+                        }
+                    }
+
+                    break;
+                }
+
+                case AttributeSyntax attribute when IsEnableRateLimitingName(attribute.Name):
+                    if (Model.GetSymbolInfo(attribute, _cancellationToken).Symbol is IMethodSymbol ctor
+                        && SymbolEqualityComparer.Default.Equals(ctor.ContainingType, _types.EnableRateLimitingAttribute))
+                    {
+                        _usesEndpointPolicies = true;
+                        if (attribute.ArgumentList is { Arguments.Count: > 0 } list && ConstantName(list.Arguments[0]) is { } constant)
+                        {
+                            _uses.Add(constant);
+                        }
+                    }
+
+                    break;
+
+                case IdentifierNameSyntax { Identifier.ValueText: "GlobalLimiter" } global when !_hasGlobalLimiter:
+                    _hasGlobalLimiter = IsRateLimiterOption(global);
+                    break;
+
+                case IdentifierNameSyntax identifier when !_setsStatus && identifier.Identifier.ValueText is "RejectionStatusCode" or "OnRejected":
+                    _setsStatus = IsRateLimiterOption(identifier);
+                    break;
+
+                case GenericNameSyntax generic when !_indirect && MentionsRateLimiterOptions(generic):
+                    // Configure<RateLimiterOptions>(…), AddOptions<RateLimiterOptions>(), IConfigureOptions<RateLimiterOptions>:
+                    // the options are shaped somewhere an AddRateLimiter lambda does not show.
+                    _indirect = true;
+                    break;
+            }
+        }
+
+        private bool IsRateLimiterOption(IdentifierNameSyntax name)
+            => Model.GetSymbolInfo(name, _cancellationToken).Symbol is IPropertySymbol property
+                && SymbolEqualityComparer.Default.Equals(property.ContainingType, _types.RateLimiterOptions);
+
+        /// <summary>The argument's constant string value and where it is written, or null when it is not a constant.</summary>
+        private PolicyName? ConstantName(SyntaxNode? argument)
+        {
+            var expression = argument switch
+            {
+                ArgumentSyntax plain => plain.Expression,
+                AttributeArgumentSyntax attributeArgument => attributeArgument.Expression,
+                _ => null,
+            };
+            return expression is not null && Model.GetConstantValue(expression, _cancellationToken) is { HasValue: true, Value: string constant }
+                ? new PolicyName(constant, argument!.GetLocation())
+                : null;
+        }
     }
 
     /// <summary>The names the facts are made of; a file that writes none of them is not looked at further.</summary>

@@ -126,6 +126,51 @@ public class MissingHealthChecksAnalyzerTests
             """).RunAsync();
     }
 
+    [Fact]
+    public async Task A_health_route_on_a_controller_or_a_call_to_HealthCheckService_is_hand_rolled_too()
+    {
+        await new ReadinessTest<MissingHealthChecksAnalyzer>().WithImplicitUsings()
+            .WithSource("""
+                var builder = WebApplication.CreateBuilder(args);
+                builder.Services.AddControllers();
+                var app = builder.Build();
+                app.MapControllers();
+                app.Run();
+                """)
+            .WithSource("""
+                using Microsoft.AspNetCore.Mvc;
+
+                [ApiController]
+                public class StatusController : ControllerBase
+                {
+                    [HttpGet("/healthz")]
+                    public IActionResult Get() => Ok("Healthy");
+                }
+                """)
+            .RunAsync();
+
+        await new ReadinessTest<MissingHealthChecksAnalyzer>().WithImplicitUsings()
+            .WithSource("""
+                var builder = WebApplication.CreateBuilder(args);
+                var app = builder.Build();
+                app.MapGet("/status", async (Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckService health) => (await health.CheckHealthAsync()).Status.ToString());
+                app.Run();
+                """)
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task A_health_route_in_a_comment_or_a_message_is_not_an_endpoint()
+    {
+        await Test("""
+            var builder = {|RDY3001:WebApplication.CreateBuilder(args)|};
+            var app = builder.Build();
+            // app.MapGet("/health", () => "Healthy");
+            app.MapGet("/", () => "app.MapGet(\"/health\", …) comes later");
+            app.Run();
+            """).RunAsync();
+    }
+
     [Theory]
     [InlineData(TestProjectKind.Library)]
     [InlineData(TestProjectKind.Test)]

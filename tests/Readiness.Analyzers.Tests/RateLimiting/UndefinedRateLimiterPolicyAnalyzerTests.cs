@@ -95,6 +95,43 @@ public class UndefinedRateLimiterPolicyAnalyzerTests
     }
 
     [Fact]
+    public async Task The_attribute_is_found_however_its_name_is_written()
+    {
+        await Test(
+            ProgramDefiningPolicies,
+            """
+            using Microsoft.AspNetCore.Mvc;
+            using Limits = Microsoft.AspNetCore.RateLimiting;
+
+            [ApiController]
+            [Route("invoices")]
+            public class InvoicesController : ControllerBase
+            {
+                [HttpGet("a")]
+                [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting({|RDY5005:"qualified"|})]
+                public IActionResult A() => Ok();
+
+                [HttpGet("b")]
+                [Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute({|RDY5005:"suffixed"|})]
+                public IActionResult B() => Ok();
+
+                [HttpGet("c")]
+                [Limits.EnableRateLimiting({|RDY5005:"aliased"|})]
+                public IActionResult C() => Ok();
+
+                [HttpGet("d")]
+                [Limits::EnableRateLimiting({|RDY5005:"alias-qualified"|})]
+                public IActionResult D() => Ok();
+
+                // [EnableRateLimiting("commented")] and "[EnableRateLimiting(\"in a string\")]" are not uses.
+                public string Note() => "[EnableRateLimiting(\"in a string\")]";
+            }
+            """)
+            .Expect(new DiagnosticResult(Descriptors.Descriptors.RDY5005_UndefinedRateLimiterPolicy).WithLocation(0).WithArguments("serach"))
+            .RunAsync();
+    }
+
+    [Fact]
     public async Task Undefined_name_in_a_Startup_class_is_reported()
     {
         await Test("""
