@@ -43,7 +43,7 @@ public sealed class AuthEndpointWithoutRateLimitAnalyzer : DiagnosticAnalyzer
             var facts = new FactsOnce();
             if (types.ControllerBase is not null)
             {
-                start.RegisterMethodAction(CandidateOperations.IsPublicInstance, context => AnalyzeAction(context, types, facts.Get(context.Compilation, context.Options, context.CancellationToken)));
+                start.RegisterMethodAction(MayBeAuthAction, context => AnalyzeAction(context, types, facts.Get(context.Compilation, context.Options, context.CancellationToken)));
             }
 
             // Bound only for a call whose literal route is an authentication route (or whose route only the model can read).
@@ -109,6 +109,50 @@ public sealed class AuthEndpointWithoutRateLimitAnalyzer : DiagnosticAnalyzer
             System.Threading.Volatile.Write(ref _known, 1);
             return facts;
         }
+    }
+
+    /// <summary>
+    /// Before any symbol is asked for: a public instance method of a class with a base list (a controller derives from
+    /// <c>ControllerBase</c>, here or in another part of the class) that has an authentication name, a route attribute
+    /// (<c>[Http…]</c>, <c>[Route]</c>) with an authentication template or a template only binding can read (a constant),
+    /// or a call to a password API by name. The other public methods — most of them — are never bound.
+    /// </summary>
+    private static bool MayBeAuthAction(MethodDeclarationSyntax method)
+    {
+        if (!CandidateOperations.IsPublicInstance(method)
+            || method.Parent is not ClassDeclarationSyntax type
+            || (type.BaseList is null && !type.Modifiers.Any(SyntaxKind.PartialKeyword)))
+        {
+            return false;
+        }
+
+        if (IsAuthActionName(method.Identifier.ValueText))
+        {
+            return true;
+        }
+
+        foreach (var list in method.AttributeLists)
+        {
+            foreach (var attribute in list.Attributes)
+            {
+                if (attribute.ArgumentList is null || CandidateOperations.LastIdentifier(attribute.Name) is not { } name
+                    || !(name.StartsWith("Http", StringComparison.Ordinal) || name is "Route" or "RouteAttribute"))
+                {
+                    continue;
+                }
+
+                foreach (var argument in attribute.ArgumentList.Arguments)
+                {
+                    if (argument.NameEquals is null
+                        && (argument.Expression is not LiteralExpressionSyntax literal || IsAuthRoute(literal.Token.ValueText)))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return CandidateOperations.InvokesAny(method, IsPasswordApiName);
     }
 
     private static bool IsMapName(string name)

@@ -165,6 +165,44 @@ public class AuthEndpointWithoutRateLimitAnalyzerTests
     }
 
     [Fact]
+    public async Task Actions_found_only_by_binding_are_still_judged_constant_routes_and_partial_controllers()
+    {
+        await Test(
+            PolicyOnlyProgram,
+            """
+            using Microsoft.AspNetCore.Mvc;
+
+            public static class AuthRoutes
+            {
+                public const string Token = "connect/token";
+                public const string Orders = "orders";
+            }
+
+            [ApiController]
+            public partial class SessionController
+            {
+                [HttpPost(AuthRoutes.Token)]
+                public IActionResult {|RDY5006:Issue|}() => Ok();
+
+                [HttpPost(AuthRoutes.Orders)]
+                public IActionResult Place() => Ok();
+
+                [Microsoft.AspNetCore.Mvc.HttpPost("sign-in")]
+                public IActionResult {|RDY5006:Start|}() => Ok();
+            }
+
+            public partial class SessionController : ControllerBase
+            {
+            }
+
+            public class NotAController
+            {
+                public void Login() { }
+            }
+            """).RunAsync();
+    }
+
+    [Fact]
     public async Task Controller_level_policy_covers_actions_and_DisableRateLimiting_is_reported()
     {
         await Test(
