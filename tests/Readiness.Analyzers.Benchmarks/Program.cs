@@ -228,6 +228,17 @@ foreach (var size in sizes)
 
     var ide = MedianOf(ideOursRuns);
 
+    // The same path with a do-nothing analyzer instead of ours: what the driver does for one document whatever runs.
+    var ideFloor = Median(repeats, () =>
+    {
+        var withFloor = NewCompilation().WithAnalyzers(floor, new CompilationWithAnalyzersOptions(options, onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false));
+        var semanticModel = withFloor.Compilation.GetSemanticModel(withFloor.Compilation.SyntaxTrees.First(t => t.FilePath.EndsWith("/Program.cs", StringComparison.Ordinal)));
+        semanticModel.GetDiagnostics();
+        var watch = Stopwatch.StartNew();
+        withFloor.GetAnalyzerSemanticDiagnosticsAsync(semanticModel, null, CancellationToken.None).GetAwaiter().GetResult();
+        return watch.Elapsed.TotalMilliseconds;
+    });
+
     results.Add(new SizeResult(size, lines, compiler, ourTimes, sonarTimes, scsTimes, model, ide, diagnosticsOnly, withNothing, withOurs, marginal, withBaseline, baselineTimes)
     {
         OursOverFloorCpu = oursOverFloor,
@@ -243,6 +254,7 @@ foreach (var size in sizes)
         BaselineModelMs = baselineModel,
         IdeCompilerMs = MedianOf(ideCompilerRuns),
         IdeByAnalyzer = ideByAnalyzer,
+        IdeFloorMs = ideFloor,
     });
     Console.WriteLine($"measured {size} files ({lines:N0} lines): compiler {compiler.WallMs:F0} ms ({compiler.CpuMs:F0} ms CPU), ours {oursSequential.Values.Sum():F0} ms on one thread, Sonar {sonarTimes.Values.Sum():F0} ms, SCS {scsTimes.Values.Sum():F0} ms");
 }
@@ -395,6 +407,9 @@ internal sealed record SizeResult(
 
     /// <summary>The compiler's own diagnostics for the open Program.cs on a fresh compilation (the IDE path's floor), ms.</summary>
     public double IdeCompilerMs { get; init; }
+
+    /// <summary>A do-nothing analyzer on the IDE path for Program.cs, after the compiler's diagnostics, ms.</summary>
+    public double IdeFloorMs { get; init; }
 
     /// <summary>Each of ours on the IDE path for Program.cs (telemetry of the last run), ms.</summary>
     public Dictionary<string, double> IdeByAnalyzer { get; init; } = new();

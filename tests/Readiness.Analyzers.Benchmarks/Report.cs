@@ -51,6 +51,7 @@ internal static class Report
 
         Row("Binding Program.cs with its operation tree (paid once, by the first analyzer that asks), ms", results, r => F(r.ProgramBindingMs, 1));
         Row("IDE path, Program.cs open on a fresh compilation: the compiler's own diagnostics, ms / all of ours after them (one thread), ms", results, r => F(r.IdeCompilerMs, 1) + " / " + F(r.IdeProgramMs, 1));
+        Row("IDE path: a do-nothing analyzer after the compiler's diagnostics instead of ours (the driver's floor), ms", results, r => F(r.IdeFloorMs, 1));
         Row("IDE path: the three of ours taking longest there, ms", results, r => string.Join(", ", r.IdeByAnalyzer.OrderByDescending(p => p.Value).Take(3).Select(p => p.Key + " " + F(p.Value, 1))));
         Row("Sonar comparable rules / SCS comparable rules on one thread (telemetry, fastest run), ms", results, r => F(r.Sonar.Values.Sum()) + " / " + F(r.Scs.Values.Sum()));
         Row("All of ours ÷ Sonar comparable / ÷ SCS comparable, on one thread", results, r => Ratio(r.OursSequential.Values.Sum(), r.Sonar.Values.Sum()) + " / " + Ratio(r.OursSequential.Values.Sum(), r.Scs.Values.Sum()));
