@@ -324,7 +324,7 @@ public sealed class ApplicationModel
         ref bool hasHostedService,
         CancellationToken cancellationToken)
     {
-        var candidates = new List<(InvocationExpressionSyntax Invocation, SyntaxNode? Member)>();
+        var candidates = new List<(InvocationExpressionSyntax Invocation, string Name, SyntaxNode? Member)>();
         var hostCreatingMembers = new HashSet<SyntaxNode>();
         var startupClasses = new HashSet<SyntaxNode>();
         SemanticModel? model = null;
@@ -336,7 +336,7 @@ public sealed class ApplicationModel
             }
 
             var member = EnclosingMember(invocation);
-            candidates.Add((invocation, member));
+            candidates.Add((invocation, token.ValueText, member));
             if (member is not null && IsHostFactoryName(token.ValueText))
             {
                 hostCreatingMembers.Add(member);
@@ -375,22 +375,22 @@ public sealed class ApplicationModel
         // A method that merely takes a builder is bound only if it does more than map endpoints: endpoint modules
         // (Map(IEndpointRouteBuilder app) => app.MapGet(…)…) are common and costly to bind, and their calls matter by name.
         var bindingMembers = new HashSet<SyntaxNode>();
-        foreach (var (invocation, member) in candidates)
+        foreach (var (_, name, member) in candidates)
         {
-            if (member is not null && !IsEndpointMappingName(InvokedName(invocation)!))
+            if (member is not null && !IsEndpointMappingName(name))
             {
                 bindingMembers.Add(member);
             }
         }
 
-        foreach (var (invocation, member) in candidates)
+        foreach (var (invocation, name, member) in candidates)
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (member is null
                 || !IsStartupMember(member, hostCreatingMembers, startupClasses)
                 || (!bindingMembers.Contains(member) && !IsCoreStartupMember(member, hostCreatingMembers, startupClasses)))
             {
-                namesOutsideStartup.Add(InvokedName(invocation)!);
+                namesOutsideStartup.Add(name);
                 continue;
             }
 
@@ -488,14 +488,6 @@ public sealed class ApplicationModel
             or "WebApplicationBuilder" or "IHostApplicationBuilder" or "IHostBuilder" or "IWebHostBuilder" or "IHealthChecksBuilder"
             or "RouteGroupBuilder";
     }
-
-    private static string? InvokedName(InvocationExpressionSyntax invocation) => invocation.Expression switch
-    {
-        MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
-        SimpleNameSyntax name => name.Identifier.ValueText,
-        MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
-        _ => null,
-    };
 
     /// <summary>A name a pipeline call can have (<c>Add…</c>, <c>Use…</c>, <c>Map…</c>, <c>Create…</c>, <c>Configure…</c>, <c>Require…</c>), called.</summary>
     private static bool MayBePipelineCall(string text, int start, int length)

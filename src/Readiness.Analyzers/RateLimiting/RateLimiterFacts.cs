@@ -286,14 +286,7 @@ internal sealed class RateLimiterFacts
     {
         foreach (var argument in generic.TypeArgumentList.Arguments)
         {
-            var name = argument switch
-            {
-                QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
-                SimpleNameSyntax simple => simple.Identifier.ValueText,
-                AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
-                _ => null,
-            };
-            if (name == "RateLimiterOptions")
+            if (CandidateOperations.LastIdentifier(argument) == "RateLimiterOptions")
             {
                 return true;
             }
@@ -303,16 +296,7 @@ internal sealed class RateLimiterFacts
     }
 
     private static bool IsEnableRateLimitingName(NameSyntax name)
-    {
-        var text = name switch
-        {
-            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
-            SimpleNameSyntax simple => simple.Identifier.ValueText,
-            AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
-            _ => null,
-        };
-        return text is "EnableRateLimiting" or "EnableRateLimitingAttribute";
-    }
+        => CandidateOperations.LastIdentifier(name) is "EnableRateLimiting" or "EnableRateLimitingAttribute";
 
     internal static string? InvokedName(InvocationExpressionSyntax invocation) => invocation.Expression switch
     {
