@@ -189,7 +189,7 @@ foreach (var size in sizes)
     {
         var compilation = NewCompilation();
         compilation.GetDiagnostics();
-        var program = compilation.SyntaxTrees.First(t => t.FilePath.EndsWith("/Program.cs", StringComparison.Ordinal));
+        var program = ProgramTree(compilation);
         var statement = program.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.GlobalStatementSyntax>().First().Statement;
         var semanticModel = compilation.GetSemanticModel(program);
         var watch = Stopwatch.StartNew();
@@ -198,27 +198,32 @@ foreach (var size in sizes)
     });
 
     // The IDE's path for the open Program.cs on a fresh compilation: first the compiler's own diagnostics for the document
-    // (the IDE shows them whatever analyzers are installed), then all of ours on the same compilation — what we add.
-    // One thread, with telemetry, so the last run also says which of ours the time goes to.
-    var ideCompilerRuns = new List<double>();
-    var ideOursRuns = new List<double>();
-    var ideByAnalyzer = new Dictionary<string, double>();
-    for (var run = 0; run <= repeats; run++)
+    // (the IDE shows them whatever analyzers are installed), then the analyzers on the same compilation, one thread, with
+    // telemetry — ours (the last run also says which of ours the time goes to), and a do-nothing analyzer for the floor.
+    (double CompilerMs, double AnalyzersMs, CompilationWithAnalyzers Run) IdePath(ImmutableArray<DiagnosticAnalyzer> analyzers)
     {
         var withAnalyzers = NewCompilation().WithAnalyzers(
-            ours,
+            analyzers,
             new CompilationWithAnalyzersOptions(options, onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: true, reportSuppressedDiagnostics: false));
-        var program = withAnalyzers.Compilation.SyntaxTrees.First(t => t.FilePath.EndsWith("/Program.cs", StringComparison.Ordinal));
-        var semanticModel = withAnalyzers.Compilation.GetSemanticModel(program);
+        var semanticModel = withAnalyzers.Compilation.GetSemanticModel(ProgramTree(withAnalyzers.Compilation));
         var watch = Stopwatch.StartNew();
         semanticModel.GetDiagnostics();
         var compilerMs = watch.Elapsed.TotalMilliseconds;
         watch.Restart();
         withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(semanticModel, null, CancellationToken.None).GetAwaiter().GetResult();
+        return (compilerMs, watch.Elapsed.TotalMilliseconds, withAnalyzers);
+    }
+
+    var ideCompilerRuns = new List<double>();
+    var ideOursRuns = new List<double>();
+    var ideByAnalyzer = new Dictionary<string, double>();
+    for (var run = 0; run <= repeats; run++)
+    {
+        var (compilerMs, oursMs, withAnalyzers) = IdePath(ours);
         if (run > 0 || repeats == 0)
         {
             ideCompilerRuns.Add(compilerMs);
-            ideOursRuns.Add(watch.Elapsed.TotalMilliseconds);
+            ideOursRuns.Add(oursMs);
             foreach (var analyzer in ours)
             {
                 ideByAnalyzer[analyzer.GetType().Name] = withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).GetAwaiter().GetResult().ExecutionTime.TotalMilliseconds;
@@ -227,17 +232,7 @@ foreach (var size in sizes)
     }
 
     var ide = MedianOf(ideOursRuns);
-
-    // The same path with a do-nothing analyzer instead of ours: what the driver does for one document whatever runs.
-    var ideFloor = Median(repeats, () =>
-    {
-        var withFloor = NewCompilation().WithAnalyzers(floor, new CompilationWithAnalyzersOptions(options, onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false));
-        var semanticModel = withFloor.Compilation.GetSemanticModel(withFloor.Compilation.SyntaxTrees.First(t => t.FilePath.EndsWith("/Program.cs", StringComparison.Ordinal)));
-        semanticModel.GetDiagnostics();
-        var watch = Stopwatch.StartNew();
-        withFloor.GetAnalyzerSemanticDiagnosticsAsync(semanticModel, null, CancellationToken.None).GetAwaiter().GetResult();
-        return watch.Elapsed.TotalMilliseconds;
-    });
+    var ideFloor = Median(repeats, () => IdePath(floor).AnalyzersMs);
 
     results.Add(new SizeResult(size, lines, compiler, ourTimes, sonarTimes, scsTimes, model, ide, diagnosticsOnly, withNothing, withOurs, marginal, withBaseline, baselineTimes)
     {
@@ -324,6 +319,10 @@ static Sample Timed(int repeats, Action run)
     return MedianSample(samples);
 }
 
+// The generated code base's Program.cs.
+static SyntaxTree ProgramTree(Compilation compilation)
+    => compilation.SyntaxTrees.First(t => t.FilePath.EndsWith("/Program.cs", StringComparison.Ordinal));
+
 // One analysis pass (compiler diagnostics and the analyzers') over a fresh compilation.
 static void Pass(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, AnalyzerOptions options)
     => compilation.WithAnalyzers(analyzers, options).GetAllDiagnosticsAsync().GetAwaiter().GetResult();
@@ -405,7 +404,7 @@ internal sealed record SizeResult(
     /// <summary>Median of the paired differences, the baseline build minus the driver floor, ms CPU.</summary>
     public double BaselineOverFloorCpu { get; init; }
 
-    /// <summary>The compiler's own diagnostics for the open Program.cs on a fresh compilation (the IDE path's floor), ms.</summary>
+    /// <summary>The compiler's own diagnostics for the open Program.cs on a fresh compilation (before any analyzer), ms.</summary>
     public double IdeCompilerMs { get; init; }
 
     /// <summary>A do-nothing analyzer on the IDE path for Program.cs, after the compiler's diagnostics, ms.</summary>
