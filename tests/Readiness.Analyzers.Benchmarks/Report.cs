@@ -22,6 +22,7 @@ internal static class Report
             Row("Same pass, a default web build's analyzers attached (NetAnalyzers, ASP.NET Core)", results, r => r.DiagnosticsWithSdk is { } s ? W(s) : "-");
             Row("Same pass, a default web build's analyzers and ours", results, r => r.DiagnosticsWithSdkAndOurs is { } s ? W(s) : "-");
             Row("CPU added by ours to a default web build's analysis (median of paired runs), ms / share of compiler (emit) CPU", results, r => r.DiagnosticsWithSdk is null ? "-" : F(r.OursOverSdkCpu) + " / " + P(r.OursOverSdkCpu / r.Compiler.CpuMs));
+            Row("All of ours on one thread beside a default web build's analyzers (telemetry, fastest run), ms / share of compiler (emit) CPU", results, r => double.IsNaN(r.OursBesideSdkMs) ? "-" : F(r.OursBesideSdkMs) + " / " + P(r.OursBesideSdkMs / r.Compiler.CpuMs));
         }
 
         Row("CPU added by ours over the bare compiler, share of compiler (emit) CPU", results, r => P((r.DiagnosticsWithOurs.CpuMs - r.DiagnosticsOnly.CpuMs) / r.Compiler.CpuMs));
