@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Readiness.Analyzers.Common;
@@ -30,23 +32,36 @@ public sealed class ConsoleOutputAnalyzer : DiagnosticAnalyzer
             }
 
             // Where console output is the program's job (a console tool, readiness.logging.console_output = never) no call
-            // is bound at all.
-            start.RegisterInvocationAction(
-                ConsoleWrites.IsWriteName,
-                LoggingScope.ConsoleRulesApply,
+            // is looked at further. Console.WriteLine(…) is recognised by looking up its receiver's name; only calls the
+            // lookup cannot decide (Console.Out…, a local holding it, using static) bind the method they are in.
+            start.RegisterSyntaxNodeAction(
                 context =>
                 {
-                    var invocation = (IInvocationOperation)context.Operation;
-                    if (!console.IsConsoleWrite(invocation, out var display))
+                    var syntax = (InvocationExpressionSyntax)context.Node;
+                    if (CandidateOperations.LastIdentifier(syntax.Expression) is not { } name
+                        || !ConsoleWrites.IsWriteName(name)
+                        || !LoggingScope.ConsoleRulesApply(context))
                     {
                         return;
                     }
 
-                    context.ReportDiagnostic(Diagnostic.Create(
-                        Descriptors.Descriptors.RDY2001_ConsoleOutputInsteadOfLogger,
-                        invocation.Syntax.GetLocation(),
-                        display));
-                });
+                    var decided = console.IsConsoleWriteByLookup(syntax, context.SemanticModel, out var display);
+                    if (decided is null
+                        && context.SemanticModel.GetOperation(syntax, context.CancellationToken) is IInvocationOperation invocation
+                        && console.IsConsoleWrite(invocation, out display))
+                    {
+                        decided = true;
+                    }
+
+                    if (decided == true)
+                    {
+                        context.ReportDiagnostic(Diagnostic.Create(
+                            Descriptors.Descriptors.RDY2001_ConsoleOutputInsteadOfLogger,
+                            syntax.GetLocation(),
+                            display));
+                    }
+                },
+                SyntaxKind.InvocationExpression);
         });
     }
 }

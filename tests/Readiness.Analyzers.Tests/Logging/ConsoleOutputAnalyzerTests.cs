@@ -51,6 +51,70 @@ public class ConsoleOutputAnalyzerTests
     }
 
     [Fact]
+    public async Task Reports_the_console_however_it_is_named()
+    {
+        const string source = """
+            using System;
+            using Terminal = System.Console;
+            using static System.Console;
+
+            public class Reporter
+            {
+                private readonly Action<string> _print = text => {|RDY2001:Console.WriteLine(text)|};
+
+                public void Report(string message)
+                {
+                    {|RDY2001:System.Console.WriteLine(message)|};
+                    {|RDY2001:global::System.Console.Write(message)|};
+                    {|RDY2001:Terminal.WriteLine(message)|};
+                    {|RDY2001:WriteLine(message)|};
+                    {|RDY2001:Terminal.Error.WriteLine(message)|};
+                    _print(message);
+                }
+            }
+            """;
+        await new ReadinessTest<ConsoleOutputAnalyzer>().WithSource(source).RunAsync();
+    }
+
+    [Fact]
+    public async Task Other_things_named_console_are_not_the_console()
+    {
+        const string source = """
+            using System;
+            using System.IO;
+
+            namespace App
+            {
+                public static class Console
+                {
+                    public static void WriteLine(string text) { }
+                }
+
+                public class Screen
+                {
+                    public TextWriter Out { get; } = TextWriter.Null;
+
+                    public void Show(string text) => Console.WriteLine(text);
+
+                    public void Print(string text) => Out.WriteLine(text);
+                }
+
+                public class Report
+                {
+                    private TextWriter Console { get; } = TextWriter.Null;
+
+                    public void Write(TextWriter writer, string text)
+                    {
+                        Console.WriteLine(text);
+                        writer.WriteLine(text);
+                    }
+                }
+            }
+            """;
+        await new ReadinessTest<ConsoleOutputAnalyzer>().WithSource(source).RunAsync();
+    }
+
+    [Fact]
     public async Task Reports_in_a_worker_service()
     {
         const string source = """

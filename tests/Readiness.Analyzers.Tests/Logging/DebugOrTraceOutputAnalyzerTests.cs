@@ -31,6 +31,59 @@ public class DebugOrTraceOutputAnalyzerTests
     }
 
     [Fact]
+    public async Task Reports_debug_and_trace_however_they_are_named()
+    {
+        const string source = """
+            using Diag = System.Diagnostics.Debug;
+            using static System.Diagnostics.Trace;
+
+            public class PaymentService
+            {
+                public void Charge(decimal amount)
+                {
+                    {|RDY2002:System.Diagnostics.Debug.WriteLine("charging")|};
+                    {|RDY2002:global::System.Diagnostics.Trace.TraceError("declined")|};
+                    {|RDY2002:Diag.Print("amount")|};
+                    {|RDY2002:TraceInformation("done")|};
+                }
+            }
+            """;
+        await new ReadinessTest<DebugOrTraceOutputAnalyzer>().WithSource(source).RunAsync();
+    }
+
+    [Fact]
+    public async Task Other_things_named_debug_or_trace_are_not_them()
+    {
+        const string source = """
+            namespace App
+            {
+                public static class Debug
+                {
+                    public static void WriteLine(string text) { }
+                }
+
+                public class Tracer
+                {
+                    public void TraceError(string text) { }
+                }
+
+                public class PaymentService
+                {
+                    private Tracer Trace { get; } = new Tracer();
+
+                    public void Charge(Tracer tracer)
+                    {
+                        Debug.WriteLine("charging");
+                        Trace.TraceError("declined");
+                        tracer.TraceError("declined");
+                    }
+                }
+            }
+            """;
+        await new ReadinessTest<DebugOrTraceOutputAnalyzer>().WithSource(source).RunAsync();
+    }
+
+    [Fact]
     public async Task Message_says_why_each_one_is_lost()
     {
         const string source = """
