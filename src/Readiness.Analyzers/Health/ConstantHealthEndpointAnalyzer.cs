@@ -99,7 +99,7 @@ public sealed class ConstantHealthEndpointAnalyzer : DiagnosticAnalyzer
             // Controller actions: a public instance method with attributes (the GET route is one); the body is bound
             // only for an action of a controller whose route is a health route.
             start.RegisterMethodAction(
-                static method => method.AttributeLists.Count > 0 && CandidateOperations.IsPublicInstance(method),
+                MayBeHealthAction,
                 context =>
             {
                 if (context.Method is not { MethodKind: MethodKind.Ordinary, IsStatic: false, DeclaredAccessibility: Accessibility.Public } action
@@ -128,6 +128,66 @@ public sealed class ConstantHealthEndpointAnalyzer : DiagnosticAnalyzer
                     route));
             });
         });
+    }
+
+    /// <summary>
+    /// A public instance method of a class whose route, as its attributes are written, can be a health route: a route
+    /// attribute (<c>Http…</c>, <c>Route</c>) of the method or its class with a literal template whose last segment is a
+    /// health route (<c>[controller]</c> read as the class name), or with a template only the semantic model can read (a
+    /// constant), or of a partial class (its route may be on another part). Every other action is neither bound nor has its
+    /// attributes read.
+    /// </summary>
+    private static bool MayBeHealthAction(MethodDeclarationSyntax method)
+    {
+        if (method.AttributeLists.Count == 0
+            || !CandidateOperations.IsPublicInstance(method)
+            || method.Parent is not ClassDeclarationSyntax type)
+        {
+            return false;
+        }
+
+        var controller = type.Identifier.ValueText;
+        if (controller.EndsWith("Controller", StringComparison.Ordinal))
+        {
+            controller = controller.Substring(0, controller.Length - "Controller".Length);
+        }
+
+        // A partial class may carry its route on another part.
+        return MayNameHealthRoute(method.AttributeLists, controller)
+            || MayNameHealthRoute(type.AttributeLists, controller)
+            || type.Modifiers.Any(SyntaxKind.PartialKeyword);
+    }
+
+    private static bool MayNameHealthRoute(SyntaxList<AttributeListSyntax> lists, string controller)
+    {
+        foreach (var list in lists)
+        {
+            foreach (var attribute in list.Attributes)
+            {
+                if (attribute.ArgumentList is null
+                    || CandidateOperations.LastIdentifier(attribute.Name) is not { } name
+                    || !(name.StartsWith("Http", StringComparison.Ordinal) || name is "Route" or "RouteAttribute"))
+                {
+                    continue;
+                }
+
+                foreach (var argument in attribute.ArgumentList.Arguments)
+                {
+                    if (argument.NameEquals is not null)
+                    {
+                        continue;
+                    }
+
+                    if (argument.Expression is not LiteralExpressionSyntax literal
+                        || HealthRoutes.Classify(literal.Token.ValueText.Replace("[controller]", controller)) == HealthRouteKind.HealthOrReadiness)
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
     }
 
     private static bool HasInlineHandler(InvocationExpressionSyntax call)

@@ -99,6 +99,50 @@ public class ConstantHealthEndpointAnalyzerTests
     }
 
     [Fact]
+    public async Task Controller_routes_given_as_constants_or_on_another_part_are_read()
+    {
+        await Test("""
+            using Microsoft.AspNetCore.Mvc;
+
+            public static class Routes
+            {
+                public const string Health = "api/health";
+            }
+
+            [ApiController]
+            [Route(Routes.Health)]
+            public class ProbeController : ControllerBase
+            {
+                [HttpGet]
+                public IActionResult {|RDY3004:Get|}() => Ok("Healthy");
+            }
+
+            [ApiController]
+            [Route("ready")]
+            public partial class ReadyController : ControllerBase
+            {
+            }
+
+            public partial class ReadyController
+            {
+                [HttpGet]
+                public string {|RDY3004:Get|}() => "ok";
+            }
+
+            [ApiController]
+            [Route("api/orders")]
+            public class OrdersController : ControllerBase
+            {
+                [HttpGet("{id:int}")]
+                public IActionResult Get(int id) => Ok("order");
+
+                [HttpGet("count")]
+                public int Count() => 42;
+            }
+            """).RunAsync();
+    }
+
+    [Fact]
     public async Task Liveness_routes_may_answer_a_constant()
     {
         await Test("""
