@@ -48,12 +48,15 @@ var peers = File.ReadAllLines(Path.Combine(baseDirectory, "peers.txt"))
 var ours = typeof(Readiness.Analyzers.Descriptors.RuleIds).Assembly.GetTypes()
     .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null)
     .OrderBy(t => t.FullName, StringComparer.Ordinal)
-    .Where(t => only is null || t.Name == only)
+    .Where(t => only is null || only.Split(',').Contains(t.Name))
     .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
     .ToImmutableArray();
 var (sonar, sonarRules) = PeerAnalyzers.Load("SonarAnalyzer.CSharp 8.33.0.40503", peers["sonar"], PeerAnalyzers.SonarRules);
 var (scs, scsRules) = PeerAnalyzers.Load("Security Code Scan 5.6.7", peers["scs"], PeerAnalyzers.ScsRules);
-var baseline = baselinePath is null ? ImmutableArray<DiagnosticAnalyzer>.Empty : PeerAnalyzers.LoadBaseline(baselinePath);
+// --only names some of ours (comma-separated); the baseline build's analyzers of those names are measured beside them.
+var baseline = baselinePath is null
+    ? ImmutableArray<DiagnosticAnalyzer>.Empty
+    : PeerAnalyzers.LoadBaseline(baselinePath).Where(a => only is null || only.Split(',').Contains(a.GetType().Name)).ToImmutableArray();
 var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new WebAppOptions());
 var floor = ImmutableArray.Create<DiagnosticAnalyzer>(new DoNothingAnalyzer());
 var (sdkDefaults, sdkSource) = noSdk ? (ImmutableArray<DiagnosticAnalyzer>.Empty, "") : PeerAnalyzers.LoadSdkDefaults();
