@@ -1,7 +1,5 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Readiness.Analyzers.Common;
@@ -32,36 +30,23 @@ public sealed class ConsoleOutputAnalyzer : DiagnosticAnalyzer
             }
 
             // Where console output is the program's job (a console tool, readiness.logging.console_output = never) no call
-            // is looked at further. Console.WriteLine(…) is recognised by looking up its receiver's name; only calls the
-            // lookup cannot decide (Console.Out…, a local holding it, using static) bind the method they are in.
-            start.RegisterSyntaxNodeAction(
+            // is bound at all.
+            start.RegisterInvocationAction(
+                ConsoleWrites.IsWriteName,
+                LoggingScope.ConsoleRulesApply,
                 context =>
                 {
-                    var syntax = (InvocationExpressionSyntax)context.Node;
-                    if (CandidateOperations.LastIdentifier(syntax.Expression) is not { } name
-                        || !ConsoleWrites.IsWriteName(name)
-                        || !LoggingScope.ConsoleRulesApply(context))
+                    var invocation = (IInvocationOperation)context.Operation;
+                    if (!console.IsConsoleWrite(invocation, out var display))
                     {
                         return;
                     }
 
-                    var decided = console.IsConsoleWriteByLookup(syntax, context.SemanticModel, out var display);
-                    if (decided is null
-                        && context.SemanticModel.GetOperation(syntax, context.CancellationToken) is IInvocationOperation invocation
-                        && console.IsConsoleWrite(invocation, out display))
-                    {
-                        decided = true;
-                    }
-
-                    if (decided == true)
-                    {
-                        context.ReportDiagnostic(Diagnostic.Create(
-                            Descriptors.Descriptors.RDY2001_ConsoleOutputInsteadOfLogger,
-                            syntax.GetLocation(),
-                            display));
-                    }
-                },
-                SyntaxKind.InvocationExpression);
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.Descriptors.RDY2001_ConsoleOutputInsteadOfLogger,
+                        invocation.Syntax.GetLocation(),
+                        display));
+                });
         });
     }
 }

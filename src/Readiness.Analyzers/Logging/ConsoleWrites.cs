@@ -1,8 +1,6 @@
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
-using Readiness.Analyzers.Common;
 
 namespace Readiness.Analyzers.Logging;
 
@@ -60,42 +58,6 @@ internal sealed class ConsoleWrites
 
         display = "Console." + stream + "." + method.Name;
         return true;
-    }
-
-    /// <summary>
-    /// Decides a candidate call by looking up the names of its receiver (<see cref="StaticReceiver"/>), without binding the
-    /// method it is in: true for <c>Console.Write…(…)</c> on the <c>System.Console</c> type, false for a call that cannot be
-    /// a write to the console (a static call on another type; a parameter, field or property other than
-    /// <c>Console.Out</c>/<c>Console.Error</c>), null when only binding can tell (<c>Console.Out…</c>, a local that may
-    /// hold it, <c>using static</c>, anything the lookup cannot resolve).
-    /// </summary>
-    public bool? IsConsoleWriteByLookup(InvocationExpressionSyntax invocation, SemanticModel model, out string display)
-    {
-        display = string.Empty;
-        if (invocation.Expression is not MemberAccessExpressionSyntax { Name: IdentifierNameSyntax name } access
-            || !access.IsKind(SyntaxKind.SimpleMemberAccessExpression)
-            || !IsWriteName(name.Identifier.ValueText))
-        {
-            return null;
-        }
-
-        switch (StaticReceiver.Resolve(model, access.Expression))
-        {
-            case INamedTypeSymbol type when SymbolEqualityComparer.Default.Equals(type, _console):
-                display = "Console." + name.Identifier.ValueText;
-                return true;
-            case INamedTypeSymbol:
-            case IParameterSymbol:
-            case IFieldSymbol:
-            case INamespaceSymbol:
-            case IMethodSymbol:
-            case ITypeParameterSymbol:
-                return false;
-            case IPropertySymbol property:
-                return SymbolEqualityComparer.Default.Equals(property.ContainingType, _console) ? null : false;
-            default:
-                return null;
-        }
     }
 
     /// <summary>Whether the call writes to standard error (<c>Console.Error…</c>).</summary>

@@ -1,7 +1,5 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Readiness.Analyzers.Common;
@@ -32,43 +30,19 @@ public sealed class DebugOrTraceOutputAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            // Debug.WriteLine(…) is recognised by looking up its receiver's name; a call the lookup cannot decide binds the
-            // method it is in.
-            start.RegisterSyntaxNodeAction(
+            start.RegisterInvocationAction(
+                static name => IsDebugWrite(name) || IsTraceWrite(name),
+                LoggingScope.ConsoleRulesApply,
                 context =>
                 {
-                    var syntax = (InvocationExpressionSyntax)context.Node;
-                    if (CandidateOperations.LastIdentifier(syntax.Expression) is not { } name
-                        || !(IsDebugWrite(name) || IsTraceWrite(name))
-                        || !LoggingScope.ConsoleRulesApply(context))
-                    {
-                        return;
-                    }
-
-                    INamedTypeSymbol? type;
-                    if (syntax.Expression is MemberAccessExpressionSyntax { Name: IdentifierNameSyntax } access
-                        && access.IsKind(SyntaxKind.SimpleMemberAccessExpression)
-                        && StaticReceiver.Resolve(context.SemanticModel, access.Expression) is { } receiver)
-                    {
-                        // A static call names its type; a value (local, field, parameter…) or a namespace is never Debug or Trace.
-                        type = receiver as INamedTypeSymbol;
-                    }
-                    else if (context.SemanticModel.GetOperation(syntax, context.CancellationToken) is IInvocationOperation invocation)
-                    {
-                        type = invocation.TargetMethod.ContainingType;
-                        name = invocation.TargetMethod.Name;
-                    }
-                    else
-                    {
-                        return;
-                    }
-
+                    var invocation = (IInvocationOperation)context.Operation;
+                    var method = invocation.TargetMethod;
                     string why;
-                    if (type is not null && SymbolEqualityComparer.Default.Equals(type, debug) && IsDebugWrite(name))
+                    if (SymbolEqualityComparer.Default.Equals(method.ContainingType, debug) && IsDebugWrite(method.Name))
                     {
                         why = "is removed from Release builds";
                     }
-                    else if (type is not null && SymbolEqualityComparer.Default.Equals(type, trace) && IsTraceWrite(name))
+                    else if (SymbolEqualityComparer.Default.Equals(method.ContainingType, trace) && IsTraceWrite(method.Name))
                     {
                         why = "writes to trace listeners that production hosts do not collect";
                     }
@@ -79,11 +53,10 @@ public sealed class DebugOrTraceOutputAnalyzer : DiagnosticAnalyzer
 
                     context.ReportDiagnostic(Diagnostic.Create(
                         Descriptors.Descriptors.RDY2002_DebugOrTraceOutputInsteadOfLogger,
-                        syntax.GetLocation(),
-                        type.Name + "." + name,
+                        invocation.Syntax.GetLocation(),
+                        method.ContainingType.Name + "." + method.Name,
                         why));
-                },
-                SyntaxKind.InvocationExpression);
+                });
         });
     }
 
