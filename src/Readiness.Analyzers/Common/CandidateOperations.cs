@@ -166,6 +166,38 @@ internal static class CandidateOperations
         return isPublic;
     }
 
+    /// <summary>
+    /// Whether a route attribute among <paramref name="lists"/> (<c>Http…</c>, <c>Route</c>, recognised by name) has a
+    /// positional template that <paramref name="literalMatches"/> accepts, or one that is not a literal (a constant, which
+    /// only the semantic model can read).
+    /// </summary>
+    public static bool AnyRouteTemplate(SyntaxList<AttributeListSyntax> lists, Func<string, bool> literalMatches)
+    {
+        foreach (var list in lists)
+        {
+            foreach (var attribute in list.Attributes)
+            {
+                if (attribute.ArgumentList is null
+                    || LastIdentifier(attribute.Name) is not { } name
+                    || !(name.StartsWith("Http", StringComparison.Ordinal) || name is "Route" or "RouteAttribute"))
+                {
+                    continue;
+                }
+
+                foreach (var argument in attribute.ArgumentList.Arguments)
+                {
+                    if (argument.NameEquals is null
+                        && (argument.Expression is not LiteralExpressionSyntax literal || literalMatches(literal.Token.ValueText)))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>True when some invocation under <paramref name="node"/> calls a method named as <paramref name="isCandidate"/> allows.</summary>
     public static bool InvokesAny(SyntaxNode node, Func<string, bool> isCandidate)
     {

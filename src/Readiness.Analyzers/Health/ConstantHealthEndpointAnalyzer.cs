@@ -153,41 +153,10 @@ public sealed class ConstantHealthEndpointAnalyzer : DiagnosticAnalyzer
         }
 
         // A partial class may carry its route on another part.
-        return MayNameHealthRoute(method.AttributeLists, controller)
-            || MayNameHealthRoute(type.AttributeLists, controller)
+        Func<string, bool> isHealthRoute = template => HealthRoutes.Classify(template.Replace("[controller]", controller)) == HealthRouteKind.HealthOrReadiness;
+        return CandidateOperations.AnyRouteTemplate(method.AttributeLists, isHealthRoute)
+            || CandidateOperations.AnyRouteTemplate(type.AttributeLists, isHealthRoute)
             || type.Modifiers.Any(SyntaxKind.PartialKeyword);
-    }
-
-    private static bool MayNameHealthRoute(SyntaxList<AttributeListSyntax> lists, string controller)
-    {
-        foreach (var list in lists)
-        {
-            foreach (var attribute in list.Attributes)
-            {
-                if (attribute.ArgumentList is null
-                    || CandidateOperations.LastIdentifier(attribute.Name) is not { } name
-                    || !(name.StartsWith("Http", StringComparison.Ordinal) || name is "Route" or "RouteAttribute"))
-                {
-                    continue;
-                }
-
-                foreach (var argument in attribute.ArgumentList.Arguments)
-                {
-                    if (argument.NameEquals is not null)
-                    {
-                        continue;
-                    }
-
-                    if (argument.Expression is not LiteralExpressionSyntax literal
-                        || HealthRoutes.Classify(literal.Token.ValueText.Replace("[controller]", controller)) == HealthRouteKind.HealthOrReadiness)
-                    {
-                        return true;
-                    }
-                }
-            }
-        }
-
-        return false;
     }
 
     private static bool HasInlineHandler(InvocationExpressionSyntax call)

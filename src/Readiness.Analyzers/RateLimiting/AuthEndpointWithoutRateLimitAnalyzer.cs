@@ -126,33 +126,9 @@ public sealed class AuthEndpointWithoutRateLimitAnalyzer : DiagnosticAnalyzer
             return false;
         }
 
-        if (IsAuthActionName(method.Identifier.ValueText))
-        {
-            return true;
-        }
-
-        foreach (var list in method.AttributeLists)
-        {
-            foreach (var attribute in list.Attributes)
-            {
-                if (attribute.ArgumentList is null || CandidateOperations.LastIdentifier(attribute.Name) is not { } name
-                    || !(name.StartsWith("Http", StringComparison.Ordinal) || name is "Route" or "RouteAttribute"))
-                {
-                    continue;
-                }
-
-                foreach (var argument in attribute.ArgumentList.Arguments)
-                {
-                    if (argument.NameEquals is null
-                        && (argument.Expression is not LiteralExpressionSyntax literal || IsAuthRoute(literal.Token.ValueText)))
-                    {
-                        return true;
-                    }
-                }
-            }
-        }
-
-        return CandidateOperations.InvokesAny(method, IsPasswordApiName);
+        return IsAuthActionName(method.Identifier.ValueText)
+            || CandidateOperations.AnyRouteTemplate(method.AttributeLists, IsAuthRoute)
+            || CandidateOperations.InvokesAny(method, IsPasswordApiName);
     }
 
     private static bool IsMapName(string name)
