@@ -146,18 +146,19 @@ public sealed class ConstantHealthEndpointAnalyzer : DiagnosticAnalyzer
             return false;
         }
 
-        var controller = type.Identifier.ValueText;
-        if (controller.EndsWith("Controller", StringComparison.Ordinal))
-        {
-            controller = controller.Substring(0, controller.Length - "Controller".Length);
-        }
-
-        // A partial class may carry its route on another part.
-        Func<string, bool> isHealthRoute = template => HealthRoutes.Classify(template.Replace("[controller]", controller)) == HealthRouteKind.HealthOrReadiness;
+        var typeName = type.Identifier.ValueText;
+        Func<string, bool> isHealthRoute = template => HealthRoutes.Classify(WithController(template, typeName)) == HealthRouteKind.HealthOrReadiness;
         return CandidateOperations.AnyRouteTemplate(method.AttributeLists, isHealthRoute)
             || CandidateOperations.AnyRouteTemplate(type.AttributeLists, isHealthRoute)
+            // A partial class may carry its route on another part.
             || type.Modifiers.Any(SyntaxKind.PartialKeyword);
     }
+
+    /// <summary>The route template with <c>[controller]</c> read as the class name without its <c>Controller</c> suffix.</summary>
+    private static string WithController(string template, string typeName)
+        => template.Replace(
+            "[controller]",
+            typeName.EndsWith("Controller", StringComparison.Ordinal) ? typeName.Substring(0, typeName.Length - "Controller".Length) : typeName);
 
     private static bool HasInlineHandler(InvocationExpressionSyntax call)
     {
@@ -224,13 +225,7 @@ public sealed class ConstantHealthEndpointAnalyzer : DiagnosticAnalyzer
         {
             if (attribute.AttributeClass?.Name == "RouteAttribute" && FirstString(attribute) is { } template)
             {
-                var controller = action.ContainingType.Name;
-                if (controller.EndsWith("Controller", StringComparison.Ordinal))
-                {
-                    controller = controller.Substring(0, controller.Length - "Controller".Length);
-                }
-
-                return template.Replace("[controller]", controller);
+                return WithController(template, action.ContainingType.Name);
             }
         }
 
