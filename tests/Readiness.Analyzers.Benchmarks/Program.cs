@@ -39,6 +39,10 @@ for (var i = 0; i < args.Length - 1; i++)
     }
 }
 
+// --only names some of ours (comma-separated); the baseline build's analyzers of those names are measured beside them.
+var onlyNames = only?.Split(',').ToHashSet(StringComparer.Ordinal);
+bool Selected(Type analyzer) => onlyNames is null || onlyNames.Contains(analyzer.Name);
+
 var baseDirectory = AppContext.BaseDirectory;
 var references = File.ReadAllLines(Path.Combine(baseDirectory, "benchrefs.txt"))
     .Where(File.Exists).Distinct().Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToImmutableArray();
@@ -48,15 +52,14 @@ var peers = File.ReadAllLines(Path.Combine(baseDirectory, "peers.txt"))
 var ours = typeof(Readiness.Analyzers.Descriptors.RuleIds).Assembly.GetTypes()
     .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null)
     .OrderBy(t => t.FullName, StringComparer.Ordinal)
-    .Where(t => only is null || only.Split(',').Contains(t.Name))
+    .Where(Selected)
     .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
     .ToImmutableArray();
 var (sonar, sonarRules) = PeerAnalyzers.Load("SonarAnalyzer.CSharp 8.33.0.40503", peers["sonar"], PeerAnalyzers.SonarRules);
 var (scs, scsRules) = PeerAnalyzers.Load("Security Code Scan 5.6.7", peers["scs"], PeerAnalyzers.ScsRules);
-// --only names some of ours (comma-separated); the baseline build's analyzers of those names are measured beside them.
 var baseline = baselinePath is null
     ? ImmutableArray<DiagnosticAnalyzer>.Empty
-    : PeerAnalyzers.LoadBaseline(baselinePath).Where(a => only is null || only.Split(',').Contains(a.GetType().Name)).ToImmutableArray();
+    : PeerAnalyzers.LoadBaseline(baselinePath).Where(a => Selected(a.GetType())).ToImmutableArray();
 var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new WebAppOptions());
 var floor = ImmutableArray.Create<DiagnosticAnalyzer>(new DoNothingAnalyzer());
 var (sdkDefaults, sdkSource) = noSdk ? (ImmutableArray<DiagnosticAnalyzer>.Empty, "") : PeerAnalyzers.LoadSdkDefaults();
@@ -138,7 +141,7 @@ foreach (var size in sizes)
 
         // The same on one thread, by telemetry: the time in our callbacks when the default build's analyzers run beside
         // them on the same compilation. The driver's semantic model is shared, so a method body its operation analyzers
-        // have bound is not bound again for ours (and one ours binds first is charged to ours).
+        // have bound is not bound again for ours (and a method ours bind first is charged to ours).
         var beside = MeasureAnalyzers(NewCompilation, sdkAndOurs, options, repeats, concurrent: false);
         oursBesideSdk = ours.Sum(a => beside.TryGetValue(a.GetType().Name, out var ms) ? ms : 0);
     }
