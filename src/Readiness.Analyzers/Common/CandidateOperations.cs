@@ -69,6 +69,29 @@ internal readonly struct MethodContext
 }
 
 /// <summary>
+/// A call that passed the name test, with the method it calls as the semantic model resolves it: for rules that decide
+/// from the callee and the syntax alone, without building the operation tree of the method around the call.
+/// </summary>
+internal readonly struct InvocationContext
+{
+    private readonly SyntaxNodeAnalysisContext context;
+
+    public InvocationContext(IMethodSymbol method, SyntaxNodeAnalysisContext context)
+    {
+        Method = method;
+        this.context = context;
+    }
+
+    /// <summary>The method called (for an extension method, in its reduced form, as written).</summary>
+    public IMethodSymbol Method { get; }
+    public InvocationExpressionSyntax Syntax => (InvocationExpressionSyntax)context.Node;
+    public SemanticModel SemanticModel => context.SemanticModel;
+    public CancellationToken CancellationToken => context.CancellationToken;
+
+    public void ReportDiagnostic(Diagnostic diagnostic) => context.ReportDiagnostic(diagnostic);
+}
+
+/// <summary>
 /// Operation analysis for the few nodes that can matter. Registering an operation action makes the analyzer driver bind
 /// every method body of the compilation and build its IOperation tree; these actions instead look at syntax the driver
 /// walks anyway, keep only nodes whose name can match (a string comparison), and ask the semantic model for the
@@ -86,6 +109,27 @@ internal static class CandidateOperations
     /// <summary>As above, in a compilation or tree where the rule <paramref name="applies"/>: asked after the name test, before binding.</summary>
     public static void RegisterInvocationAction(this CompilationStartAnalysisContext start, Func<string, bool> isCandidate, Func<SyntaxNodeAnalysisContext, bool> applies, Action<OperationContext> action)
         => start.RegisterNamedAction(static node => ((InvocationExpressionSyntax)node).Expression, isCandidate, applies, OperationKind.Invocation, action, SyntaxKind.InvocationExpression);
+
+    /// <summary>
+    /// Invocations whose method name passes <paramref name="isCandidate"/>, in a compilation or tree where the rule
+    /// <paramref name="applies"/>, given to <paramref name="action"/> with the method they call — resolved by the semantic
+    /// model's symbol for the call, which costs a fraction of the method's operation tree. A call that does not resolve to
+    /// one method (an overload error, broken code) is skipped, as an operation action would see an invalid operation.
+    /// </summary>
+    public static void RegisterInvocationSymbolAction(this CompilationStartAnalysisContext start, Func<string, bool> isCandidate, Func<SyntaxNodeAnalysisContext, bool> applies, Action<InvocationContext> action)
+        => start.RegisterSyntaxNodeAction(
+            context =>
+            {
+                var invocation = (InvocationExpressionSyntax)context.Node;
+                if (LastIdentifier(invocation.Expression) is { } name
+                    && isCandidate(name)
+                    && applies(context)
+                    && context.SemanticModel.GetSymbolInfo(invocation, context.CancellationToken).Symbol is IMethodSymbol method)
+                {
+                    action(new InvocationContext(method, context));
+                }
+            },
+            SyntaxKind.InvocationExpression);
 
     /// <summary>
     /// <c>new T(…)</c> whose type name (the last identifier, without generic arguments) passes <paramref name="isCandidate"/>,

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 using Readiness.Analyzers.Common;
 using Readiness.Analyzers.Descriptors;
 
@@ -30,21 +29,20 @@ public sealed class ConsoleOutputAnalyzer : DiagnosticAnalyzer
             }
 
             // Where console output is the program's job (a console tool, readiness.logging.console_output = never) no call
-            // is bound at all.
-            start.RegisterInvocationAction(
+            // is bound at all; elsewhere the callee's symbol decides, and no operation tree is built.
+            start.RegisterInvocationSymbolAction(
                 ConsoleWrites.IsWriteName,
                 LoggingScope.ConsoleRulesApply,
                 context =>
                 {
-                    var invocation = (IInvocationOperation)context.Operation;
-                    if (!console.IsConsoleWrite(invocation, out var display))
+                    if (!console.IsConsoleWrite(context.SemanticModel, context.Syntax, context.Method, out var display, context.CancellationToken))
                     {
                         return;
                     }
 
                     context.ReportDiagnostic(Diagnostic.Create(
                         Descriptors.Descriptors.RDY2001_ConsoleOutputInsteadOfLogger,
-                        invocation.Syntax.GetLocation(),
+                        context.Syntax.GetLocation(),
                         display));
                 });
         });

@@ -1,3 +1,4 @@
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -33,7 +34,18 @@ internal sealed class ConsoleWrites
     public bool IsConsoleWrite(IInvocationOperation invocation, out string display)
     {
         display = string.Empty;
-        var method = invocation.TargetMethod;
+        return invocation.Syntax is InvocationExpressionSyntax syntax
+            && invocation.SemanticModel is { } model
+            && IsConsoleWrite(model, syntax, invocation.TargetMethod, out display, CancellationToken.None);
+    }
+
+    /// <summary>
+    /// The same decision from the call's syntax and the method it calls: the writer is read from the receiver as written
+    /// (<c>Console.Error</c>, or a local initialised with it), through symbols only, so no operation tree is built.
+    /// </summary>
+    public bool IsConsoleWrite(SemanticModel model, InvocationExpressionSyntax invocation, IMethodSymbol method, out string display, CancellationToken cancellationToken)
+    {
+        display = string.Empty;
         if (!IsWriteName(method.Name))
         {
             return false;
@@ -45,12 +57,14 @@ internal sealed class ConsoleWrites
             return true;
         }
 
-        if (!InheritsFromTextWriter(method.ContainingType))
+        if (method.IsStatic
+            || !InheritsFromTextWriter(method.ContainingType)
+            || invocation.Expression is not MemberAccessExpressionSyntax access)
         {
             return false;
         }
 
-        var stream = ConsoleStreamOf(invocation.Instance);
+        var stream = ConsoleStreamOf(model, access.Expression, cancellationToken);
         if (stream is null)
         {
             return false;
@@ -60,29 +74,23 @@ internal sealed class ConsoleWrites
         return true;
     }
 
-    /// <summary>Whether the call writes to standard error (<c>Console.Error…</c>).</summary>
-    public bool WritesToError(IInvocationOperation invocation) => ConsoleStreamOf(invocation.Instance) == "Error";
-
-    /// <summary>"Out" or "Error" when <paramref name="instance"/> is <c>Console.Out</c>/<c>Console.Error</c>, directly or through a local initialised with it.</summary>
-    private string? ConsoleStreamOf(IOperation? instance)
+    /// <summary>"Out" or "Error" when <paramref name="receiver"/> is <c>Console.Out</c>/<c>Console.Error</c>, directly or through a local initialised with it.</summary>
+    private string? ConsoleStreamOf(SemanticModel model, ExpressionSyntax receiver, CancellationToken cancellationToken)
     {
-        switch (instance)
+        switch (model.GetSymbolInfo(WithoutParentheses(receiver), cancellationToken).Symbol)
         {
-            case IPropertyReferenceOperation property
-                when property.Property.Name is "Out" or "Error"
-                    && SymbolEqualityComparer.Default.Equals(property.Property.ContainingType, _console):
-                return property.Property.Name;
+            case IPropertySymbol property:
+                return StreamName(property);
 
-            case ILocalReferenceOperation local when instance.SemanticModel is { } model:
-                foreach (var reference in local.Local.DeclaringSyntaxReferences)
+            case ILocalSymbol local:
+                foreach (var reference in local.DeclaringSyntaxReferences)
                 {
-                    if (reference.GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: { } value }
+                    if (reference.GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: { } value }
                         && value.SyntaxTree == model.SyntaxTree
-                        && model.GetOperation(value) is IPropertyReferenceOperation initializer
-                        && initializer.Property.Name is "Out" or "Error"
-                        && SymbolEqualityComparer.Default.Equals(initializer.Property.ContainingType, _console))
+                        && model.GetSymbolInfo(WithoutParentheses(value), cancellationToken).Symbol is IPropertySymbol initializer
+                        && StreamName(initializer) is { } stream)
                     {
-                        return initializer.Property.Name;
+                        return stream;
                     }
                 }
 
@@ -91,6 +99,21 @@ internal sealed class ConsoleWrites
             default:
                 return null;
         }
+    }
+
+    private string? StreamName(IPropertySymbol property)
+        => property.Name is "Out" or "Error" && SymbolEqualityComparer.Default.Equals(property.ContainingType, _console)
+            ? property.Name
+            : null;
+
+    private static ExpressionSyntax WithoutParentheses(ExpressionSyntax expression)
+    {
+        while (expression is ParenthesizedExpressionSyntax parenthesized)
+        {
+            expression = parenthesized.Expression;
+        }
+
+        return expression;
     }
 
     private bool InheritsFromTextWriter(INamedTypeSymbol? type)

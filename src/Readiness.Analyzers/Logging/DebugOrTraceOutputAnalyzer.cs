@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 using Readiness.Analyzers.Common;
 using Readiness.Analyzers.Descriptors;
 
@@ -30,13 +29,13 @@ public sealed class DebugOrTraceOutputAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterInvocationAction(
+            // The callee's symbol decides; no operation tree is built.
+            start.RegisterInvocationSymbolAction(
                 static name => IsDebugWrite(name) || IsTraceWrite(name),
                 LoggingScope.ConsoleRulesApply,
                 context =>
                 {
-                    var invocation = (IInvocationOperation)context.Operation;
-                    var method = invocation.TargetMethod;
+                    var method = context.Method;
                     string why;
                     if (SymbolEqualityComparer.Default.Equals(method.ContainingType, debug) && IsDebugWrite(method.Name))
                     {
@@ -53,7 +52,7 @@ public sealed class DebugOrTraceOutputAnalyzer : DiagnosticAnalyzer
 
                     context.ReportDiagnostic(Diagnostic.Create(
                         Descriptors.Descriptors.RDY2002_DebugOrTraceOutputInsteadOfLogger,
-                        invocation.Syntax.GetLocation(),
+                        context.Syntax.GetLocation(),
                         method.ContainingType.Name + "." + method.Name,
                         why));
                 });

@@ -51,6 +51,48 @@ public class ConsoleOutputAnalyzerTests
     }
 
     [Fact]
+    public async Task Reads_the_writer_from_the_receiver_as_written()
+    {
+        const string source = """
+            using System;
+            using System.IO;
+
+            public class Reporter
+            {
+                public void Report(string message, TextWriter log)
+                {
+                    {|RDY2001:(Console.Error).WriteLine(message)|};
+                    var output = (Console.Out);
+                    {|RDY2001:output.Write(message)|};
+                    var other = log;
+                    other.WriteLine(message);
+                    TextWriter.Null.WriteLine(message);
+                    Console.Out.Flush();
+                }
+            }
+            """;
+        await new ReadinessTest<ConsoleOutputAnalyzer>().WithSource(source).RunAsync();
+    }
+
+    [Fact]
+    public async Task A_call_that_does_not_resolve_is_not_reported()
+    {
+        const string source = """
+            using System;
+
+            public class Reporter
+            {
+                public void Report(string message)
+                {
+                    Console.{|CS1501:Write|}();
+                    Console.{|CS0117:WriteLines|}(message);
+                }
+            }
+            """;
+        await new ReadinessTest<ConsoleOutputAnalyzer>().WithSource(source).RunAsync();
+    }
+
+    [Fact]
     public async Task Reports_the_console_however_it_is_named()
     {
         const string source = """
