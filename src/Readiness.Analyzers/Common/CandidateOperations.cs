@@ -133,19 +133,19 @@ internal static class CandidateOperations
 
     /// <summary>
     /// <c>new T(…)</c> whose type name (the last identifier, without generic arguments) passes <paramref name="isCandidate"/>,
-    /// and every target-typed <c>new(…)</c>, whose type only the semantic model knows.
+    /// and a target-typed <c>new(…)</c> whose type, as the semantic model resolves its constructor, has a name that passes
+    /// (asking for the constructor's symbol costs a fraction of the operation tree of the method around it).
     /// </summary>
     public static void RegisterObjectCreationAction(this CompilationStartAnalysisContext start, Func<string, bool> isCandidate, Action<OperationContext> action)
         => start.RegisterSyntaxNodeAction(
             context =>
             {
-                if (context.Node is ObjectCreationExpressionSyntax creation)
+                var name = context.Node is ObjectCreationExpressionSyntax creation
+                    ? LastIdentifier(creation.Type)
+                    : (context.SemanticModel.GetSymbolInfo(context.Node, context.CancellationToken).Symbol as IMethodSymbol)?.ContainingType.Name;
+                if (name is null || !isCandidate(name))
                 {
-                    var name = LastIdentifier(creation.Type);
-                    if (name is null || !isCandidate(name))
-                    {
-                        return;
-                    }
+                    return;
                 }
 
                 Run(context, OperationKind.ObjectCreation, action);

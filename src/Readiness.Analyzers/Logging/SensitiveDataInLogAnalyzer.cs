@@ -53,7 +53,11 @@ public sealed class SensitiveDataInLogAnalyzer : DiagnosticAnalyzer
                     {
                         if (PassesSensitiveName(argument.Expression, extraWords, depth: 0))
                         {
-                            if (context.SemanticModel.GetOperation(invocation, context.CancellationToken) is IInvocationOperation operation)
+                            // The callee's symbol first: a call that is not a log or console call (a password passed to
+                            // a hasher, a token to an HTTP client) costs no operation tree.
+                            if (context.SemanticModel.GetSymbolInfo(invocation, context.CancellationToken).Symbol is IMethodSymbol method
+                                && types.MayBeSink(method)
+                                && context.SemanticModel.GetOperation(invocation, context.CancellationToken) is IInvocationOperation operation)
                             {
                                 Analyze(new OperationContext(operation, context), types);
                             }
@@ -270,6 +274,10 @@ public sealed class SensitiveDataInLogAnalyzer : DiagnosticAnalyzer
         public INamedTypeSymbol? Console { get; }
 
         public bool IsConsoleWrite(IInvocationOperation invocation) => _console is not null && _console.IsConsoleWrite(invocation, out _);
+
+        /// <summary>What the operation checks below can accept: a logging call, or a method named as a console write.</summary>
+        public bool MayBeSink(IMethodSymbol method)
+            => IsLoggingCall(method) || (_console is not null && ConsoleWrites.IsWriteName(method.Name));
 
         public bool IsLoggingCall(IMethodSymbol method)
         {

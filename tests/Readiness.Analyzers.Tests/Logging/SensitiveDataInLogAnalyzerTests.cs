@@ -157,6 +157,38 @@ public class SensitiveDataInLogAnalyzerTests
     }
 
     [Fact]
+    public async Task Secrets_given_to_calls_that_are_not_logs_stay_clean()
+    {
+        const string source = """
+            using System.IO;
+            using System.Net.Http;
+            using System.Security.Cryptography;
+            using System.Text;
+            using Microsoft.Extensions.Logging;
+
+            public class Audit
+            {
+                public void Log(string message, string password) { }
+            }
+
+            public class Accounts
+            {
+                public void Register(ILogger logger, Audit audit, HttpClient client, StreamWriter file, string password, string apiKey)
+                {
+                    var hash = SHA256.HashData(Encoding.UTF8.GetBytes(password));
+                    client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+                    audit.Log("registered", password);
+                    file.WriteLine(password);
+                    {|CS0103:Unknown|}(password);
+                    System.Console.Error.WriteLine("key " + {|RDY2003:apiKey|});
+                    logger.LogInformation("Hash {Hash}", hash);
+                }
+            }
+            """;
+        await new ReadinessTest<SensitiveDataInLogAnalyzer>().WithSource(source).RunAsync();
+    }
+
+    [Fact]
     public async Task Console_output_of_a_command_line_tool_is_not_a_log()
     {
         const string source = """

@@ -78,6 +78,9 @@ public class HardcodedKeyMaterialAnalyzerTests
                     aes.GenerateKey();
                     var hash = SHA256.HashData(Encoding.UTF8.GetBytes("not a key"));
                     var named = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(JwtSigningKey));
+                    Uri endpoint = new("https://keys.example.com/a-very-long-secret-looking-path-0123");
+                    byte[] salt = new byte[16];
+                    {|CS0246:Nothing|} nothing = new(Encoding.UTF8.GetBytes("a-very-long-secret-named-constant-key-0123"));
                 }
             }
             """;
