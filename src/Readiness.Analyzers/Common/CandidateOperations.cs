@@ -102,13 +102,20 @@ internal static class CandidateOperations
     private static readonly ImmutableArray<SyntaxKind> CreationKinds =
         ImmutableArray.Create(SyntaxKind.ObjectCreationExpression, SyntaxKind.ImplicitObjectCreationExpression);
 
-    /// <summary>Invocations whose method name (the last identifier: <c>M()</c>, <c>x.M()</c>, <c>x?.M()</c>, <c>M&lt;T&gt;()</c>) passes <paramref name="isCandidate"/>.</summary>
-    public static void RegisterInvocationAction(this CompilationStartAnalysisContext start, Func<string, bool> isCandidate, Action<OperationContext> action)
-        => start.RegisterNamedAction(static node => ((InvocationExpressionSyntax)node).Expression, isCandidate, Always, OperationKind.Invocation, action, SyntaxKind.InvocationExpression);
-
-    /// <summary>As above, in a compilation or tree where the rule <paramref name="applies"/>: asked after the name test, before binding.</summary>
-    public static void RegisterInvocationAction(this CompilationStartAnalysisContext start, Func<string, bool> isCandidate, Func<SyntaxNodeAnalysisContext, bool> applies, Action<OperationContext> action)
-        => start.RegisterNamedAction(static node => ((InvocationExpressionSyntax)node).Expression, isCandidate, applies, OperationKind.Invocation, action, SyntaxKind.InvocationExpression);
+    /// <summary>
+    /// Invocations whose method name (the last identifier: <c>M()</c>, <c>x.M()</c>, <c>x?.M()</c>, <c>M&lt;T&gt;()</c>) passes
+    /// <paramref name="isCandidate"/> and whose method, as the semantic model resolves the call (an extension method in its
+    /// reduced form), passes <paramref name="isTarget"/>: only those get the operation tree of the method around them, which
+    /// costs several times the call's symbol. <paramref name="isTarget"/> must accept every method the action can report on.
+    /// </summary>
+    public static void RegisterInvocationAction(this CompilationStartAnalysisContext start, Func<string, bool> isCandidate, Func<IMethodSymbol, bool> isTarget, Action<OperationContext> action)
+        => start.RegisterNamedAction(
+            static node => ((InvocationExpressionSyntax)node).Expression,
+            isCandidate,
+            context => context.SemanticModel.GetSymbolInfo(context.Node, context.CancellationToken).Symbol is IMethodSymbol method && isTarget(method),
+            OperationKind.Invocation,
+            action,
+            SyntaxKind.InvocationExpression);
 
     /// <summary>
     /// Invocations whose method name passes <paramref name="isCandidate"/>, in a compilation or tree where the rule
@@ -152,9 +159,19 @@ internal static class CandidateOperations
             },
             CreationKinds);
 
-    /// <summary>Simple assignments (<c>x.P = v</c>, <c>P = v</c> in an object initializer) whose target name passes <paramref name="isCandidate"/>.</summary>
-    public static void RegisterAssignmentAction(this CompilationStartAnalysisContext start, Func<string, bool> isCandidate, Action<OperationContext> action)
-        => start.RegisterNamedAction(static node => ((AssignmentExpressionSyntax)node).Left, isCandidate, Always, OperationKind.SimpleAssignment, action, SyntaxKind.SimpleAssignmentExpression);
+    /// <summary>
+    /// Simple assignments (<c>x.P = v</c>, <c>P = v</c> in an object initializer) whose target name passes
+    /// <paramref name="isCandidate"/> and whose target's symbol (the property or field) passes <paramref name="isTarget"/>;
+    /// <paramref name="isTarget"/> must accept every target the action can report on.
+    /// </summary>
+    public static void RegisterAssignmentAction(this CompilationStartAnalysisContext start, Func<string, bool> isCandidate, Func<ISymbol, bool> isTarget, Action<OperationContext> action)
+        => start.RegisterNamedAction(
+            static node => ((AssignmentExpressionSyntax)node).Left,
+            isCandidate,
+            context => context.SemanticModel.GetSymbolInfo(((AssignmentExpressionSyntax)context.Node).Left, context.CancellationToken).Symbol is { } target && isTarget(target),
+            OperationKind.SimpleAssignment,
+            action,
+            SyntaxKind.SimpleAssignmentExpression);
 
     /// <summary>Nodes of <paramref name="syntaxKind"/> whose named part (<paramref name="namePart"/>, judged by its last identifier) passes <paramref name="isCandidate"/>.</summary>
     private static void RegisterNamedAction(

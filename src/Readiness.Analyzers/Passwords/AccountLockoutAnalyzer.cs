@@ -34,12 +34,15 @@ public sealed class AccountLockoutAnalyzer : DiagnosticAnalyzer
             var timeSpan = start.Compilation.GetTypeByMetadataName("System.TimeSpan");
             if (signInManager is not null)
             {
-                start.RegisterInvocationAction(static name => name is "PasswordSignInAsync" or "CheckPasswordSignInAsync", context => AnalyzeSignIn(context, signInManager));
+                start.RegisterInvocationAction(static name => name is "PasswordSignInAsync" or "CheckPasswordSignInAsync", method => IsSignIn(method, signInManager), context => AnalyzeSignIn(context, signInManager));
             }
 
             if (lockoutOptions is not null && timeSpan is not null)
             {
-                start.RegisterAssignmentAction(static name => name is "AllowedForNewUsers" or "MaxFailedAccessAttempts" or "DefaultLockoutTimeSpan", context => AnalyzeOptions(context, lockoutOptions, timeSpan));
+                start.RegisterAssignmentAction(
+                    static name => name is "AllowedForNewUsers" or "MaxFailedAccessAttempts" or "DefaultLockoutTimeSpan",
+                    target => SymbolEqualityComparer.Default.Equals(target.ContainingType, lockoutOptions),
+                    context => AnalyzeOptions(context, lockoutOptions, timeSpan));
             }
         });
     }
@@ -48,7 +51,7 @@ public sealed class AccountLockoutAnalyzer : DiagnosticAnalyzer
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
-        if (method.Name is not ("PasswordSignInAsync" or "CheckPasswordSignInAsync") || !DeclaredBy(method, signInManager))
+        if (!IsSignIn(method, signInManager))
         {
             return;
         }
@@ -68,6 +71,9 @@ public sealed class AccountLockoutAnalyzer : DiagnosticAnalyzer
             }
         }
     }
+
+    private static bool IsSignIn(IMethodSymbol method, INamedTypeSymbol signInManager)
+        => method.Name is "PasswordSignInAsync" or "CheckPasswordSignInAsync" && DeclaredBy(method, signInManager);
 
     private static bool DeclaredBy(IMethodSymbol method, INamedTypeSymbol type)
     {

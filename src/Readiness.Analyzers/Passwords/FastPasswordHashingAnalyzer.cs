@@ -33,13 +33,16 @@ public sealed class FastPasswordHashingAnalyzer : DiagnosticAnalyzer
             var types = new Types(start.Compilation);
             if (types.HashAlgorithm is not null || types.BCrypt is not null || types.KeyDerivation is not null)
             {
-                start.RegisterInvocationAction(IsHashingName, context => AnalyzeInvocation(context, types));
+                start.RegisterInvocationAction(IsHashingName, method => KindOf(method, types) != HashingCall.None, context => AnalyzeInvocation(context, types));
                 start.RegisterObjectCreationAction(static name => name == "Rfc2898DeriveBytes", context => AnalyzeCreation(context, types));
             }
 
             if (types.PasswordHasherOptions is not null)
             {
-                start.RegisterAssignmentAction(static name => name is "IterationCount" or "CompatibilityMode", context => AnalyzeHasherOptions(context, types.PasswordHasherOptions));
+                start.RegisterAssignmentAction(
+                    static name => name is "IterationCount" or "CompatibilityMode",
+                    target => SymbolEqualityComparer.Default.Equals(target.ContainingType, types.PasswordHasherOptions),
+                    context => AnalyzeHasherOptions(context, types.PasswordHasherOptions));
             }
         });
     }
@@ -48,25 +51,49 @@ public sealed class FastPasswordHashingAnalyzer : DiagnosticAnalyzer
         => name is "HashData" or "TryHashData" or "ComputeHash" or "TryComputeHash" or "HashDataAsync" or "ComputeHashAsync"
             or "Pbkdf2" or "HashPassword" or "EnhancedHashPassword" or "HashString" or "GenerateSalt" or "ValidateAndReplacePassword";
 
-    private static void AnalyzeInvocation(OperationContext context, Types types)
+    private enum HashingCall
     {
-        var invocation = (IInvocationOperation)context.Operation;
-        var method = invocation.TargetMethod;
+        None,
+        FastHash,
+        Pbkdf2,
+        BCrypt,
+    }
+
+    /// <summary>Which of the checked hashing APIs <paramref name="method"/> is: decided from the symbol, before any operation is built.</summary>
+    private static HashingCall KindOf(IMethodSymbol method, Types types)
+    {
         var containingType = method.ContainingType;
         switch (method.Name)
         {
             case "HashData" or "TryHashData" or "ComputeHash" or "TryComputeHash" or "HashDataAsync" or "ComputeHashAsync"
                 when types.IsHashAlgorithm(containingType):
-                AnalyzeFastHash(context, types, invocation);
-                return;
+                return HashingCall.FastHash;
 
             case "Pbkdf2" when SymbolEqualityComparer.Default.Equals(containingType, types.Rfc2898DeriveBytes)
                 || SymbolEqualityComparer.Default.Equals(containingType, types.KeyDerivation):
-                AnalyzePbkdf2(context, invocation.Arguments, invocation.Syntax, isObsoleteConstructor: false);
-                return;
+                return HashingCall.Pbkdf2;
 
             case "HashPassword" or "EnhancedHashPassword" or "HashString" or "GenerateSalt" or "ValidateAndReplacePassword"
                 when SymbolEqualityComparer.Default.Equals(containingType, types.BCrypt):
+                return HashingCall.BCrypt;
+
+            default:
+                return HashingCall.None;
+        }
+    }
+
+    private static void AnalyzeInvocation(OperationContext context, Types types)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        switch (KindOf(invocation.TargetMethod, types))
+        {
+            case HashingCall.FastHash:
+                AnalyzeFastHash(context, types, invocation);
+                return;
+            case HashingCall.Pbkdf2:
+                AnalyzePbkdf2(context, invocation.Arguments, invocation.Syntax, isObsoleteConstructor: false);
+                return;
+            case HashingCall.BCrypt:
                 AnalyzeBCrypt(context, invocation);
                 return;
         }

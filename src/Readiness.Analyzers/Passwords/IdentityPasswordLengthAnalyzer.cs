@@ -37,10 +37,16 @@ public sealed class IdentityPasswordLengthAnalyzer : DiagnosticAnalyzer
             }
 
             var identityBuilder = start.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Identity.IdentityBuilder");
-            start.RegisterAssignmentAction(static name => name == "RequiredLength", context => AnalyzeAssignment(context, passwordOptions));
+            start.RegisterAssignmentAction(
+                static name => name == "RequiredLength",
+                target => target is IPropertySymbol property && PasswordRules.Is(property, passwordOptions, "RequiredLength"),
+                context => AnalyzeAssignment(context, passwordOptions));
             if (identityBuilder is not null)
             {
-                start.RegisterInvocationAction(static name => name is "AddIdentity" or "AddIdentityCore" or "AddDefaultIdentity" or "AddIdentityApiEndpoints", context => AnalyzeRegistration(context, identityBuilder));
+                start.RegisterInvocationAction(
+                    static name => name is "AddIdentity" or "AddIdentityCore" or "AddDefaultIdentity" or "AddIdentityApiEndpoints",
+                    method => IsRegistration(method, identityBuilder),
+                    context => AnalyzeRegistration(context, identityBuilder));
             }
         });
     }
@@ -71,12 +77,16 @@ public sealed class IdentityPasswordLengthAnalyzer : DiagnosticAnalyzer
             minimum));
     }
 
+    /// <summary>The Identity registrations (<c>AddIdentity…</c> returning an <c>IdentityBuilder</c>).</summary>
+    private static bool IsRegistration(IMethodSymbol method, INamedTypeSymbol identityBuilder)
+        => method.Name is "AddIdentity" or "AddIdentityCore" or "AddDefaultIdentity" or "AddIdentityApiEndpoints"
+            && SymbolEqualityComparer.Default.Equals(method.ReturnType, identityBuilder);
+
     private static void AnalyzeRegistration(OperationContext context, INamedTypeSymbol identityBuilder)
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
-        if (method.Name is not ("AddIdentity" or "AddIdentityCore" or "AddDefaultIdentity" or "AddIdentityApiEndpoints")
-            || !SymbolEqualityComparer.Default.Equals(method.ReturnType, identityBuilder)
+        if (!IsRegistration(method, identityBuilder)
             || invocation.Syntax is not InvocationExpressionSyntax syntax)
         {
             return;

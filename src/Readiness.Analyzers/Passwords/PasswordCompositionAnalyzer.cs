@@ -34,7 +34,10 @@ public sealed class PasswordCompositionAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterAssignmentAction(static name => System.Array.IndexOf(ClassRequirements, name) >= 0, context => Analyze(context, passwordOptions));
+            start.RegisterAssignmentAction(
+                static name => System.Array.IndexOf(ClassRequirements, name) >= 0,
+                target => SymbolEqualityComparer.Default.Equals(target.ContainingType, passwordOptions),
+                context => Analyze(context, passwordOptions));
         });
     }
 

@@ -34,7 +34,7 @@ public sealed class PasswordValidationLengthAnalyzer : DiagnosticAnalyzer
 
             if (types.FluentExtensions is not null)
             {
-                start.RegisterInvocationAction(static name => name is "MinimumLength" or "Length", context => AnalyzeFluent(context, types.FluentExtensions));
+                start.RegisterInvocationAction(static name => name is "MinimumLength" or "Length", method => IsFluentLength(method, types.FluentExtensions), context => AnalyzeFluent(context, types.FluentExtensions));
             }
         });
     }
@@ -178,12 +178,15 @@ public sealed class PasswordValidationLengthAnalyzer : DiagnosticAnalyzer
         return null;
     }
 
+    /// <summary>FluentValidation's <c>MinimumLength</c>/<c>Length</c> rule extensions.</summary>
+    private static bool IsFluentLength(IMethodSymbol method, INamedTypeSymbol fluentExtensions)
+        => method.Name is "MinimumLength" or "Length" && SymbolEqualityComparer.Default.Equals(method.ContainingType, fluentExtensions);
+
     private static void AnalyzeFluent(OperationContext context, INamedTypeSymbol fluentExtensions)
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
-        if (method.Name is not ("MinimumLength" or "Length")
-            || !SymbolEqualityComparer.Default.Equals(method.ContainingType, fluentExtensions))
+        if (!IsFluentLength(method, fluentExtensions))
         {
             return;
         }

@@ -36,6 +36,7 @@ public sealed class ConstantPartitionKeyAnalyzer : DiagnosticAnalyzer
 
             start.RegisterAssignmentAction(
                 static name => name == "GlobalLimiter",
+                target => SymbolEqualityComparer.Default.Equals(target.ContainingType, options),
                 context =>
                 {
                     var assignment = (ISimpleAssignmentOperation)context.Operation;

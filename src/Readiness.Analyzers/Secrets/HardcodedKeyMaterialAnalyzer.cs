@@ -75,8 +75,14 @@ public sealed class HardcodedKeyMaterialAnalyzer : DiagnosticAnalyzer
             }
 
             start.RegisterObjectCreationAction(typeNames.Contains, context => Analyze(context, table, encoding, convert, cache));
-            start.RegisterInvocationAction(memberNames.Contains, context => Analyze(context, table, encoding, convert, cache));
-            start.RegisterAssignmentAction(static name => name == "Key", context => Analyze(context, table, encoding, convert, cache));
+            start.RegisterInvocationAction(
+                memberNames.Contains,
+                method => method.IsStatic && IsSink(method.ContainingType, method.Name, table),
+                context => Analyze(context, table, encoding, convert, cache));
+            start.RegisterAssignmentAction(
+                static name => name == "Key",
+                target => target is IPropertySymbol { Name: "Key" } property && IsKeyProperty(property, table),
+                context => Analyze(context, table, encoding, convert, cache));
         });
     }
 
@@ -140,6 +146,39 @@ public sealed class HardcodedKeyMaterialAnalyzer : DiagnosticAnalyzer
             key.Syntax.GetLocation(),
             kind,
             length.ToString(CultureInfo.InvariantCulture) + " bytes" + shortNote));
+    }
+
+    /// <summary>Whether <paramref name="member"/> of <paramref name="type"/> is one of the sinks (the symbol test made before binding).</summary>
+    private static bool IsSink(
+        INamedTypeSymbol? type,
+        string member,
+        ImmutableArray<(INamedTypeSymbol Type, string Member, string Parameter, string Kind, int MinimumBytes)> sinks)
+    {
+        foreach (var sink in sinks)
+        {
+            if (sink.Member == member && SymbolEqualityComparer.Default.Equals(type, sink.Type))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A <c>Key</c> property of a sink type or of a type derived from one (<c>Aes.Key</c>).</summary>
+    private static bool IsKeyProperty(
+        IPropertySymbol property,
+        ImmutableArray<(INamedTypeSymbol Type, string Member, string Parameter, string Kind, int MinimumBytes)> sinks)
+    {
+        for (var type = property.ContainingType; type is not null; type = type.BaseType)
+        {
+            if (IsSink(type, "Key", sinks))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void Match(

@@ -46,7 +46,7 @@ public sealed class HardcodedSecretFallbackAnalyzer : DiagnosticAnalyzer
                 SyntaxKind.CoalesceExpression);
             if (types.ConfigurationBinder is not null)
             {
-                start.RegisterInvocationAction(static name => name == "GetValue", context => AnalyzeGetValue(context, types, cache));
+                start.RegisterInvocationAction(static name => name == "GetValue", types.IsGetValue, context => AnalyzeGetValue(context, types, cache));
             }
         });
     }
@@ -82,7 +82,7 @@ public sealed class HardcodedSecretFallbackAnalyzer : DiagnosticAnalyzer
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
-        if (method.Name != "GetValue" || !SymbolEqualityComparer.Default.Equals(method.ContainingType, types.ConfigurationBinder))
+        if (!types.IsGetValue(method))
         {
             return;
         }
@@ -167,6 +167,10 @@ public sealed class HardcodedSecretFallbackAnalyzer : DiagnosticAnalyzer
         public INamedTypeSymbol? ConfigurationExtensions { get; }
         public INamedTypeSymbol? Environment { get; }
 
+        /// <summary><c>ConfigurationBinder.GetValue</c>, called either way (extension or static).</summary>
+        public bool IsGetValue(IMethodSymbol method)
+            => method.Name == "GetValue" && SymbolEqualityComparer.Default.Equals(method.ContainingType, ConfigurationBinder);
+
         /// <summary>The key a configuration or environment read uses, or null when the operation is not such a read.</summary>
         public (string? Key, bool IsConnectionString) ConfigurationKeyOf(IOperation operation)
         {
@@ -199,7 +203,7 @@ public sealed class HardcodedSecretFallbackAnalyzer : DiagnosticAnalyzer
                         return (name is null ? null : "ConnectionStrings:" + name, true);
                     }
 
-                    if (method.Name == "GetValue" && SymbolEqualityComparer.Default.Equals(method.ContainingType, ConfigurationBinder))
+                    if (IsGetValue(method))
                     {
                         return (ConstantArgument(invocation, "key"), false);
                     }
