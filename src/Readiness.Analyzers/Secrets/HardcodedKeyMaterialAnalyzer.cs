@@ -81,7 +81,7 @@ public sealed class HardcodedKeyMaterialAnalyzer : DiagnosticAnalyzer
                 context => Analyze(context, table, encoding, convert, cache));
             start.RegisterAssignmentAction(
                 static name => name == "Key",
-                target => target is IPropertySymbol { Name: "Key" } property && IsKeyProperty(property, table),
+                target => target is IPropertySymbol { Name: "Key" } property && KeySinkOf(property, table) is not null,
                 context => Analyze(context, table, encoding, convert, cache));
         });
     }
@@ -104,20 +104,11 @@ public sealed class HardcodedKeyMaterialAnalyzer : DiagnosticAnalyzer
             case IInvocationOperation { TargetMethod.IsStatic: true } invocation:
                 Match(invocation.TargetMethod.ContainingType, invocation.TargetMethod.Name, invocation.Arguments, sinks, ref key, ref kind, ref minimum);
                 break;
-            case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Key" } property } assignment:
-                for (var type = property.Property.ContainingType; type is not null && key is null; type = type.BaseType)
-                {
-                    foreach (var sink in sinks)
-                    {
-                        if (sink.Member == "Key" && SymbolEqualityComparer.Default.Equals(type, sink.Type))
-                        {
-                            key = assignment.Value;
-                            kind = sink.Kind;
-                            minimum = sink.MinimumBytes;
-                        }
-                    }
-                }
-
+            case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Key" } property } assignment
+                when KeySinkOf(property.Property, sinks) is { } keySink:
+                key = assignment.Value;
+                kind = keySink.Kind;
+                minimum = keySink.MinimumBytes;
                 break;
         }
 
@@ -165,20 +156,33 @@ public sealed class HardcodedKeyMaterialAnalyzer : DiagnosticAnalyzer
         return false;
     }
 
-    /// <summary>A <c>Key</c> property of a sink type or of a type derived from one (<c>Aes.Key</c>).</summary>
-    private static bool IsKeyProperty(
+    /// <summary>
+    /// The sink a <c>Key</c> property belongs to: that of its type or of the nearest base type that is one (<c>Aes.Key</c>
+    /// is <c>SymmetricAlgorithm.Key</c>); null for any other property. The symbol test before binding and the operation
+    /// check share it.
+    /// </summary>
+    private static (INamedTypeSymbol Type, string Member, string Parameter, string Kind, int MinimumBytes)? KeySinkOf(
         IPropertySymbol property,
         ImmutableArray<(INamedTypeSymbol Type, string Member, string Parameter, string Kind, int MinimumBytes)> sinks)
     {
         for (var type = property.ContainingType; type is not null; type = type.BaseType)
         {
-            if (IsSink(type, "Key", sinks))
+            (INamedTypeSymbol Type, string Member, string Parameter, string Kind, int MinimumBytes)? found = null;
+            foreach (var sink in sinks)
             {
-                return true;
+                if (sink.Member == "Key" && SymbolEqualityComparer.Default.Equals(type, sink.Type))
+                {
+                    found = sink;
+                }
+            }
+
+            if (found is not null)
+            {
+                return found;
             }
         }
 
-        return false;
+        return null;
     }
 
     private static void Match(
