@@ -31,12 +31,12 @@ internal sealed class ConsoleWrites
     /// True for <c>Console.Write(Line)</c> and for <c>Write*</c> on the writer of <c>Console.Out</c>/<c>Console.Error</c>;
     /// <paramref name="display"/> is how the call reads in a message (<c>Console.Error.WriteLine</c>).
     /// </summary>
-    public bool IsConsoleWrite(IInvocationOperation invocation, out string display)
+    public bool IsConsoleWrite(IInvocationOperation invocation, out string display, CancellationToken cancellationToken)
     {
         display = string.Empty;
         return invocation.Syntax is InvocationExpressionSyntax syntax
             && invocation.SemanticModel is { } model
-            && IsConsoleWrite(model, syntax, invocation.TargetMethod, out display, CancellationToken.None);
+            && IsConsoleWrite(model, syntax, invocation.TargetMethod, out display, cancellationToken);
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -141,7 +142,7 @@ public sealed class SensitiveDataInLogAnalyzer : DiagnosticAnalyzer
             sink = "the log";
             isConsole = false;
         }
-        else if (types.IsConsoleWrite(invocation))
+        else if (types.IsConsoleWrite(invocation, context.CancellationToken))
         {
             sink = "the console";
             isConsole = true;
@@ -273,7 +274,8 @@ public sealed class SensitiveDataInLogAnalyzer : DiagnosticAnalyzer
         public INamedTypeSymbol? DataClassificationAttribute { get; }
         public INamedTypeSymbol? Console { get; }
 
-        public bool IsConsoleWrite(IInvocationOperation invocation) => _console is not null && _console.IsConsoleWrite(invocation, out _);
+        public bool IsConsoleWrite(IInvocationOperation invocation, CancellationToken cancellationToken)
+            => _console is not null && _console.IsConsoleWrite(invocation, out _, cancellationToken);
 
         /// <summary>What the operation checks below can accept: a logging call, or a method named as a console write.</summary>
         public bool MayBeSink(IMethodSymbol method)
