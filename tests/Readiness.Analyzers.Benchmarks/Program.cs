@@ -49,7 +49,7 @@ var references = File.ReadAllLines(Path.Combine(baseDirectory, "benchrefs.txt"))
 var peers = File.ReadAllLines(Path.Combine(baseDirectory, "peers.txt"))
     .Select(l => l.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
 
-var ours = typeof(Readiness.Analyzers.Descriptors.RuleIds).Assembly.GetTypes()
+var ours = typeof(Readiness.Analyzers.RuleIds).Assembly.GetTypes()
     .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null)
     .OrderBy(t => t.FullName, StringComparer.Ordinal)
     .Where(Selected)

@@ -10,7 +10,6 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
-using Readiness.Analyzers.Descriptors;
 using Readiness.Analyzers.Health;
 
 namespace Readiness.Analyzers.CodeFixes.Health;

@@ -5,7 +5,6 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
-using Readiness.Analyzers.Descriptors;
 
 namespace Readiness.Analyzers.CodeFixes.RateLimiting;
 

@@ -6,7 +6,6 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
-using Readiness.Analyzers.Descriptors;
 using Readiness.Analyzers.Options;
 
 namespace Readiness.Analyzers.CodeFixes.RateLimiting;

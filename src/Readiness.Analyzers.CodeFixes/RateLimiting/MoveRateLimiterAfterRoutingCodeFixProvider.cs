@@ -7,7 +7,6 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Readiness.Analyzers.Descriptors;
 
 namespace Readiness.Analyzers.CodeFixes.RateLimiting;
 

@@ -12,7 +12,6 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.FindSymbols;
 using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Simplification;
-using Readiness.Analyzers.Descriptors;
 using Readiness.Analyzers.Secrets;
 
 namespace Readiness.Analyzers.CodeFixes.Secrets;

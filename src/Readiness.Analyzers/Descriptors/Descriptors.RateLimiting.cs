@@ -1,6 +1,6 @@
 using Microsoft.CodeAnalysis;
 
-namespace Readiness.Analyzers.Descriptors;
+namespace Readiness.Analyzers;
 
 public static partial class Descriptors
 {

@@ -1,6 +1,6 @@
 using Microsoft.CodeAnalysis;
 
-namespace Readiness.Analyzers.Descriptors;
+namespace Readiness.Analyzers;
 
 /// <summary>
 /// The one descriptor factory: every rule gets its help link (its doc page), its category, its severity and,

@@ -1,4 +1,4 @@
-namespace Readiness.Analyzers.Descriptors;
+namespace Readiness.Analyzers;
 
 /// <summary>The categories of DESIGN §2, one per family.</summary>
 public static class RuleCategories

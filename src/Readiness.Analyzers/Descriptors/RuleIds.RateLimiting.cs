@@ -1,4 +1,4 @@
-namespace Readiness.Analyzers.Descriptors;
+namespace Readiness.Analyzers;
 
 public static partial class RuleIds
 {

@@ -1,4 +1,4 @@
-namespace Readiness.Analyzers.Descriptors;
+namespace Readiness.Analyzers;
 
 /// <summary>
 /// Every rule ID, one partial file per family (<c>RuleIds.Logging.cs</c>, …). IDs are <c>RDY</c> + four digits, a thousand

@@ -20,7 +20,7 @@ namespace Readiness.Analyzers.Health;
 public sealed class ConstantHealthEndpointAnalyzer : DiagnosticAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(Descriptors.Descriptors.RDY3004_ConstantHealthEndpoint);
+        ImmutableArray.Create(Descriptors.RDY3004_ConstantHealthEndpoint);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -85,7 +85,7 @@ public sealed class ConstantHealthEndpointAnalyzer : DiagnosticAnalyzer
                     }
 
                     context.ReportDiagnostic(Diagnostic.Create(
-                        Descriptors.Descriptors.RDY3004_ConstantHealthEndpoint,
+                        Descriptors.RDY3004_ConstantHealthEndpoint,
                         pattern.Value.Syntax.GetLocation(),
                         route));
                 },
@@ -123,7 +123,7 @@ public sealed class ConstantHealthEndpointAnalyzer : DiagnosticAnalyzer
                 }
 
                 context.ReportDiagnostic(Diagnostic.Create(
-                    Descriptors.Descriptors.RDY3004_ConstantHealthEndpoint,
+                    Descriptors.RDY3004_ConstantHealthEndpoint,
                     action.Locations[0],
                     route));
             });

@@ -16,7 +16,7 @@ namespace Readiness.Analyzers.Health;
 public sealed class LivenessReadinessSplitAnalyzer : DiagnosticAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(Descriptors.Descriptors.RDY3006_NoLivenessReadinessSplit);
+        ImmutableArray.Create(Descriptors.RDY3006_NoLivenessReadinessSplit);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -63,7 +63,7 @@ public sealed class LivenessReadinessSplitAnalyzer : DiagnosticAnalyzer
                     if (exposure.Location.SourceTree == tree && Invocation(exposure.Location, context.CancellationToken) is { } invocation)
                     {
                         context.ReportDiagnostic(Diagnostic.Create(
-                            Descriptors.Descriptors.RDY3006_NoLivenessReadinessSplit,
+                            Descriptors.RDY3006_NoLivenessReadinessSplit,
                             exposure.Location,
                             PathOf(invocation) ?? exposure.Name));
                     }

@@ -19,9 +19,9 @@ public sealed class MissingHealthChecksAnalyzer : DiagnosticAnalyzer
     public const string PathsProperty = "Paths";
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-        Descriptors.Descriptors.RDY3001_NoHealthChecks,
-        Descriptors.Descriptors.RDY3002_HealthChecksNotExposed,
-        Descriptors.Descriptors.RDY3003_HealthChecksNotRegistered);
+        Descriptors.RDY3001_NoHealthChecks,
+        Descriptors.RDY3002_HealthChecksNotExposed,
+        Descriptors.RDY3003_HealthChecksNotRegistered);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -68,17 +68,17 @@ public sealed class MissingHealthChecksAnalyzer : DiagnosticAnalyzer
                 string argument;
                 if (!registered && !exposed)
                 {
-                    descriptor = Descriptors.Descriptors.RDY3001_NoHealthChecks;
+                    descriptor = Descriptors.RDY3001_NoHealthChecks;
                     argument = paths[0];
                 }
                 else if (registered)
                 {
-                    descriptor = Descriptors.Descriptors.RDY3002_HealthChecksNotExposed;
+                    descriptor = Descriptors.RDY3002_HealthChecksNotExposed;
                     argument = paths[0];
                 }
                 else
                 {
-                    descriptor = Descriptors.Descriptors.RDY3003_HealthChecksNotRegistered;
+                    descriptor = Descriptors.RDY3003_HealthChecksNotRegistered;
                     argument = facts.Exposures[0].Name;
                 }
 

@@ -20,7 +20,7 @@ public sealed class UncheckedDependencyAnalyzer : DiagnosticAnalyzer
     public const string ContextTypeProperty = "ContextType";
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(Descriptors.Descriptors.RDY3005_DependencyWithoutHealthCheck);
+        ImmutableArray.Create(Descriptors.RDY3005_DependencyWithoutHealthCheck);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -61,7 +61,7 @@ public sealed class UncheckedDependencyAnalyzer : DiagnosticAnalyzer
                         ? ImmutableDictionary<string, string?>.Empty
                         : ImmutableDictionary<string, string?>.Empty.Add(ContextTypeProperty, dependency.ContextType.Name);
                     context.ReportDiagnostic(Diagnostic.Create(
-                        Descriptors.Descriptors.RDY3005_DependencyWithoutHealthCheck,
+                        Descriptors.RDY3005_DependencyWithoutHealthCheck,
                         NameToEnd(dependency.Call.Location, context.CancellationToken),
                         properties,
                         dependency.Display,

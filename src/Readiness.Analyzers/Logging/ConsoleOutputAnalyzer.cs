@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Readiness.Analyzers.Common;
-using Readiness.Analyzers.Descriptors;
 
 namespace Readiness.Analyzers.Logging;
 
@@ -14,7 +13,7 @@ namespace Readiness.Analyzers.Logging;
 public sealed class ConsoleOutputAnalyzer : DiagnosticAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(Descriptors.Descriptors.RDY2001_ConsoleOutputInsteadOfLogger);
+        ImmutableArray.Create(Descriptors.RDY2001_ConsoleOutputInsteadOfLogger);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -41,7 +40,7 @@ public sealed class ConsoleOutputAnalyzer : DiagnosticAnalyzer
                     }
 
                     context.ReportDiagnostic(Diagnostic.Create(
-                        Descriptors.Descriptors.RDY2001_ConsoleOutputInsteadOfLogger,
+                        Descriptors.RDY2001_ConsoleOutputInsteadOfLogger,
                         context.Syntax.GetLocation(),
                         display));
                 });

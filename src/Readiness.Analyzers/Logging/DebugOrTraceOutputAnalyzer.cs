@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Readiness.Analyzers.Common;
-using Readiness.Analyzers.Descriptors;
 
 namespace Readiness.Analyzers.Logging;
 
@@ -14,7 +13,7 @@ namespace Readiness.Analyzers.Logging;
 public sealed class DebugOrTraceOutputAnalyzer : DiagnosticAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(Descriptors.Descriptors.RDY2002_DebugOrTraceOutputInsteadOfLogger);
+        ImmutableArray.Create(Descriptors.RDY2002_DebugOrTraceOutputInsteadOfLogger);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -51,7 +50,7 @@ public sealed class DebugOrTraceOutputAnalyzer : DiagnosticAnalyzer
                     }
 
                     context.ReportDiagnostic(Diagnostic.Create(
-                        Descriptors.Descriptors.RDY2002_DebugOrTraceOutputInsteadOfLogger,
+                        Descriptors.RDY2002_DebugOrTraceOutputInsteadOfLogger,
                         context.Syntax.GetLocation(),
                         method.ContainingType.Name + "." + method.Name,
                         why));

@@ -9,7 +9,6 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Readiness.Analyzers.AppModel;
 using Readiness.Analyzers.Common;
-using Readiness.Analyzers.Descriptors;
 using Readiness.Analyzers.Options;
 
 namespace Readiness.Analyzers.Logging;
@@ -23,7 +22,7 @@ namespace Readiness.Analyzers.Logging;
 public sealed class SensitiveDataInLogAnalyzer : DiagnosticAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(Descriptors.Descriptors.RDY2003_SensitiveDataInLog);
+        ImmutableArray.Create(Descriptors.RDY2003_SensitiveDataInLog);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -239,7 +238,7 @@ public sealed class SensitiveDataInLogAnalyzer : DiagnosticAnalyzer
         }
 
         context.ReportDiagnostic(Diagnostic.Create(
-            Descriptors.Descriptors.RDY2003_SensitiveDataInLog,
+            Descriptors.RDY2003_SensitiveDataInLog,
             value.Syntax.GetLocation(),
             name,
             kind,

@@ -21,7 +21,7 @@ public sealed class AccountLockoutAnalyzer : DiagnosticAnalyzer
     internal const int FixedLockoutMinutes = 5;
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(Descriptors.Descriptors.RDY4003_AccountLockoutWeakOrDisabled);
+        ImmutableArray.Create(Descriptors.RDY4003_AccountLockoutWeakOrDisabled);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -64,7 +64,7 @@ public sealed class AccountLockoutAnalyzer : DiagnosticAnalyzer
                 && PasswordRules.Applies(context.Compilation, context.Options, invocation.Syntax.SyntaxTree, context.CancellationToken))
             {
                 context.ReportDiagnostic(Diagnostic.Create(
-                    Descriptors.Descriptors.RDY4003_AccountLockoutWeakOrDisabled,
+                    Descriptors.RDY4003_AccountLockoutWeakOrDisabled,
                     argument.Value.Syntax.GetLocation(),
                     PasswordRules.Fix(FixKinds.True),
                     method.Name + "(…, lockoutOnFailure: false) never counts failed attempts, so the account is never locked out"));
@@ -138,7 +138,7 @@ public sealed class AccountLockoutAnalyzer : DiagnosticAnalyzer
         }
 
         context.ReportDiagnostic(Diagnostic.Create(
-            Descriptors.Descriptors.RDY4003_AccountLockoutWeakOrDisabled,
+            Descriptors.RDY4003_AccountLockoutWeakOrDisabled,
             assignment.Value.Syntax.GetLocation(),
             fix,
             message));

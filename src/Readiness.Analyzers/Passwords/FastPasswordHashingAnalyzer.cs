@@ -22,7 +22,7 @@ public sealed class FastPasswordHashingAnalyzer : DiagnosticAnalyzer
     private const string UseSlowHash = "use PasswordHasher<TUser>, Argon2id, bcrypt or PBKDF2 with the OWASP iteration count";
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(Descriptors.Descriptors.RDY4005_FastPasswordHashing);
+        ImmutableArray.Create(Descriptors.RDY4005_FastPasswordHashing);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -163,7 +163,7 @@ public sealed class FastPasswordHashingAnalyzer : DiagnosticAnalyzer
 
         var what = "'" + algorithmType.Name + "." + method.Name + "' hashes '" + passwordName + "' with a fast hash" + (keyed ? " and a constant key" : string.Empty);
         context.ReportDiagnostic(Diagnostic.Create(
-            Descriptors.Descriptors.RDY4005_FastPasswordHashing,
+            Descriptors.RDY4005_FastPasswordHashing,
             invocation.Syntax.GetLocation(),
             what,
             UseSlowHash));
@@ -249,7 +249,7 @@ public sealed class FastPasswordHashingAnalyzer : DiagnosticAnalyzer
         // Raising the iterations of an explicit hash is certain; switching the hash of the obsolete constructor changes every stored hash.
         var location = iterationsArgument is null || isObsoleteConstructor ? syntax.GetLocation() : iterationsArgument.Value.Syntax.GetLocation();
         var fix = iterationsArgument is null || isObsoleteConstructor ? null : PasswordRules.Fix(FixKinds.Integer, floor);
-        context.ReportDiagnostic(Diagnostic.Create(Descriptors.Descriptors.RDY4005_FastPasswordHashing, location, fix, what, advice));
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.RDY4005_FastPasswordHashing, location, fix, what, advice));
     }
 
     private static void AnalyzeBCrypt(OperationContext context, IInvocationOperation invocation)
@@ -268,7 +268,7 @@ public sealed class FastPasswordHashingAnalyzer : DiagnosticAnalyzer
         }
 
         context.ReportDiagnostic(Diagnostic.Create(
-            Descriptors.Descriptors.RDY4005_FastPasswordHashing,
+            Descriptors.RDY4005_FastPasswordHashing,
             workFactor.Value.Syntax.GetLocation(),
             PasswordRules.Fix(FixKinds.Integer, floor),
             "BCrypt work factor " + value + " (2^" + value + " rounds) is fast",
@@ -291,7 +291,7 @@ public sealed class FastPasswordHashingAnalyzer : DiagnosticAnalyzer
             if (iterations < floor && PasswordRules.Applies(context.Compilation, context.Options, tree, context.CancellationToken))
             {
                 context.ReportDiagnostic(Diagnostic.Create(
-                    Descriptors.Descriptors.RDY4005_FastPasswordHashing,
+                    Descriptors.RDY4005_FastPasswordHashing,
                     assignment.Value.Syntax.GetLocation(),
                     PasswordRules.Fix(FixKinds.Integer, floor),
                     "PasswordHasherOptions.IterationCount = " + PasswordRules.Number(iterations) + " weakens Identity's PBKDF2",
@@ -303,7 +303,7 @@ public sealed class FastPasswordHashingAnalyzer : DiagnosticAnalyzer
             && PasswordRules.Applies(context.Compilation, context.Options, tree, context.CancellationToken))
         {
             context.ReportDiagnostic(Diagnostic.Create(
-                Descriptors.Descriptors.RDY4005_FastPasswordHashing,
+                Descriptors.RDY4005_FastPasswordHashing,
                 assignment.Value.Syntax.GetLocation(),
                 "PasswordHasherCompatibilityMode.IdentityV2 stores PBKDF2-HMAC-SHA1 with 1,000 iterations",
                 "use IdentityV3 (the default), which still verifies V2 hashes and re-hashes them at the next sign-in"));

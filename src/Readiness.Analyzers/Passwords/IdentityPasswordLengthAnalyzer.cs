@@ -22,7 +22,7 @@ public sealed class IdentityPasswordLengthAnalyzer : DiagnosticAnalyzer
     internal const int FrameworkDefaultLength = 6;
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(Descriptors.Descriptors.RDY4001_IdentityPasswordTooShort);
+        ImmutableArray.Create(Descriptors.RDY4001_IdentityPasswordTooShort);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -69,7 +69,7 @@ public sealed class IdentityPasswordLengthAnalyzer : DiagnosticAnalyzer
         }
 
         context.ReportDiagnostic(Diagnostic.Create(
-            Descriptors.Descriptors.RDY4001_IdentityPasswordTooShort,
+            Descriptors.RDY4001_IdentityPasswordTooShort,
             assignment.Value.Syntax.GetLocation(),
             PasswordRules.Fix(FixKinds.Integer, minimum),
             PasswordRules.Number(length),
@@ -148,7 +148,7 @@ public sealed class IdentityPasswordLengthAnalyzer : DiagnosticAnalyzer
 
         var name = syntax.Expression is MemberAccessExpressionSyntax access ? access.Name : (SyntaxNode)syntax.Expression;
         context.ReportDiagnostic(Diagnostic.Create(
-            Descriptors.Descriptors.RDY4001_IdentityPasswordTooShort,
+            Descriptors.RDY4001_IdentityPasswordTooShort,
             name.GetLocation(),
             fixable ? PasswordRules.Fix(FixKinds.AddRequiredLength, minimum) : null,
             PasswordRules.Number(FrameworkDefaultLength),

@@ -20,7 +20,7 @@ public sealed class PasswordCompositionAnalyzer : DiagnosticAnalyzer
     private static readonly string[] ClassRequirements = { "RequireDigit", "RequireLowercase", "RequireUppercase", "RequireNonAlphanumeric" };
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(Descriptors.Descriptors.RDY4002_PasswordCompositionOffWithShortLength);
+        ImmutableArray.Create(Descriptors.RDY4002_PasswordCompositionOffWithShortLength);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -136,7 +136,7 @@ public sealed class PasswordCompositionAnalyzer : DiagnosticAnalyzer
         }
 
         context.ReportDiagnostic(Diagnostic.Create(
-            Descriptors.Descriptors.RDY4002_PasswordCompositionOffWithShortLength,
+            Descriptors.RDY4002_PasswordCompositionOffWithShortLength,
             assignment.Syntax.GetLocation(),
             additional,
             PasswordRules.Number(length.Value),

@@ -18,7 +18,7 @@ namespace Readiness.Analyzers.Passwords;
 public sealed class PasswordValidationLengthAnalyzer : DiagnosticAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(Descriptors.Descriptors.RDY4004_ValidationPermitsShortPassword);
+        ImmutableArray.Create(Descriptors.RDY4004_ValidationPermitsShortPassword);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -123,7 +123,7 @@ public sealed class PasswordValidationLengthAnalyzer : DiagnosticAnalyzer
 
             var fixable = maximumLength is null || maximumLength >= minimum;
             context.ReportDiagnostic(Diagnostic.Create(
-                Descriptors.Descriptors.RDY4004_ValidationPermitsShortPassword,
+                Descriptors.RDY4004_ValidationPermitsShortPassword,
                 minimumSyntax.GetLocation(),
                 fixable ? PasswordRules.Fix(FixKinds.Integer, minimum) : null,
                 "[" + ShortName(attributeClass.Name) + "]",
@@ -232,7 +232,7 @@ public sealed class PasswordValidationLengthAnalyzer : DiagnosticAnalyzer
 
         var fixable = maximumArgument is null || PasswordRules.TryGetInt(maximumArgument.Value, out var maximum) && maximum >= minimum;
         context.ReportDiagnostic(Diagnostic.Create(
-            Descriptors.Descriptors.RDY4004_ValidationPermitsShortPassword,
+            Descriptors.RDY4004_ValidationPermitsShortPassword,
             minimumArgument.Value.Syntax.GetLocation(),
             fixable ? PasswordRules.Fix(FixKinds.Integer, minimum) : null,
             method.Name,

@@ -24,7 +24,7 @@ public sealed class AuthEndpointWithoutRateLimitAnalyzer : DiagnosticAnalyzer
     private const string Disabled = "disables rate limiting";
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(Descriptors.Descriptors.RDY5006_AuthEndpointWithoutRateLimit);
+        ImmutableArray.Create(Descriptors.RDY5006_AuthEndpointWithoutRateLimit);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -183,7 +183,7 @@ public sealed class AuthEndpointWithoutRateLimitAnalyzer : DiagnosticAnalyzer
         if (reason is not null && action.Locations.Length > 0)
         {
             context.ReportDiagnostic(Diagnostic.Create(
-                Descriptors.Descriptors.RDY5006_AuthEndpointWithoutRateLimit,
+                Descriptors.RDY5006_AuthEndpointWithoutRateLimit,
                 action.Locations[0],
                 action.ContainingType.Name + "." + action.Name,
                 reason));
@@ -276,7 +276,7 @@ public sealed class AuthEndpointWithoutRateLimitAnalyzer : DiagnosticAnalyzer
         }
 
         context.ReportDiagnostic(Diagnostic.Create(
-            Descriptors.Descriptors.RDY5006_AuthEndpointWithoutRateLimit,
+            Descriptors.RDY5006_AuthEndpointWithoutRateLimit,
             location,
             display.Length <= 60 ? display : display.Substring(0, 57) + "...",
             disabled ? Disabled : NotCovered));

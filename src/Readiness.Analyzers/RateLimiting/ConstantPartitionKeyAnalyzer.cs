@@ -18,7 +18,7 @@ namespace Readiness.Analyzers.RateLimiting;
 public sealed class ConstantPartitionKeyAnalyzer : DiagnosticAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(Descriptors.Descriptors.RDY5008_GlobalLimiterWithConstantPartition);
+        ImmutableArray.Create(Descriptors.RDY5008_GlobalLimiterWithConstantPartition);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -103,7 +103,7 @@ public sealed class ConstantPartitionKeyAnalyzer : DiagnosticAnalyzer
 
                     var text = firstConstant.Value.Syntax.ToString();
                     context.ReportDiagnostic(Diagnostic.Create(
-                        Descriptors.Descriptors.RDY5008_GlobalLimiterWithConstantPartition,
+                        Descriptors.RDY5008_GlobalLimiterWithConstantPartition,
                         firstConstant.Value.Syntax.GetLocation(),
                         text.Length <= 40 ? text : text.Substring(0, 37) + "..."));
                 });

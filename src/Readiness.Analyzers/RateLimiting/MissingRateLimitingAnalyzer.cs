@@ -17,7 +17,7 @@ namespace Readiness.Analyzers.RateLimiting;
 public sealed class MissingRateLimitingAnalyzer : DiagnosticAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(Descriptors.Descriptors.RDY5001_NoRateLimiting);
+        ImmutableArray.Create(Descriptors.RDY5001_NoRateLimiting);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -58,7 +58,7 @@ public sealed class MissingRateLimitingAnalyzer : DiagnosticAnalyzer
                     }
 
                     context.ReportDiagnostic(Diagnostic.Create(
-                        Descriptors.Descriptors.RDY5001_NoRateLimiting,
+                        Descriptors.RDY5001_NoRateLimiting,
                         anchor.Location,
                         ReadinessOptions.RateLimitingAtGateway.Key));
                 }

@@ -15,7 +15,7 @@ namespace Readiness.Analyzers.RateLimiting;
 public sealed class RateLimiterBeforeRoutingAnalyzer : DiagnosticAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(Descriptors.Descriptors.RDY5004_RateLimiterBeforeRouting);
+        ImmutableArray.Create(Descriptors.RDY5004_RateLimiterBeforeRouting);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -64,7 +64,7 @@ public sealed class RateLimiterBeforeRoutingAnalyzer : DiagnosticAnalyzer
                             && RunsBefore(limiterCall, routeCall))
                         {
                             context.ReportDiagnostic(Diagnostic.Create(
-                                Descriptors.Descriptors.RDY5004_RateLimiterBeforeRouting,
+                                Descriptors.RDY5004_RateLimiterBeforeRouting,
                                 RateLimitingPipeline.NameLocation(limiter, context.CancellationToken)));
                             break;
                         }

@@ -14,8 +14,8 @@ namespace Readiness.Analyzers.RateLimiting;
 public sealed class RateLimiterRegistrationAnalyzer : DiagnosticAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-        Descriptors.Descriptors.RDY5002_RateLimiterNotApplied,
-        Descriptors.Descriptors.RDY5003_RateLimiterNotRegistered);
+        Descriptors.RDY5002_RateLimiterNotApplied,
+        Descriptors.RDY5003_RateLimiterNotRegistered);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -45,8 +45,8 @@ public sealed class RateLimiterRegistrationAnalyzer : DiagnosticAnalyzer
 
                 var tree = context.SemanticModel.SyntaxTree;
                 var (calls, descriptor) = middleware.IsEmpty
-                    ? (registrations, Descriptors.Descriptors.RDY5002_RateLimiterNotApplied)
-                    : (middleware, Descriptors.Descriptors.RDY5003_RateLimiterNotRegistered);
+                    ? (registrations, Descriptors.RDY5002_RateLimiterNotApplied)
+                    : (middleware, Descriptors.RDY5003_RateLimiterNotRegistered);
                 foreach (var call in calls)
                 {
                     if (call.Location.SourceTree == tree)

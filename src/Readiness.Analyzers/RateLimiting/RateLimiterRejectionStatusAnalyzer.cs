@@ -15,7 +15,7 @@ namespace Readiness.Analyzers.RateLimiting;
 public sealed class RateLimiterRejectionStatusAnalyzer : DiagnosticAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(Descriptors.Descriptors.RDY5007_RateLimiterRejectsWith503);
+        ImmutableArray.Create(Descriptors.RDY5007_RateLimiterRejectsWith503);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -64,7 +64,7 @@ public sealed class RateLimiterRejectionStatusAnalyzer : DiagnosticAnalyzer
                         && OptionsStayInLambda(invocation))
                     {
                         context.ReportDiagnostic(Diagnostic.Create(
-                            Descriptors.Descriptors.RDY5007_RateLimiterRejectsWith503,
+                            Descriptors.RDY5007_RateLimiterRejectsWith503,
                             RateLimitingPipeline.NameLocation(call, context.CancellationToken)));
                     }
                 }

@@ -16,7 +16,7 @@ namespace Readiness.Analyzers.RateLimiting;
 public sealed class UndefinedRateLimiterPolicyAnalyzer : DiagnosticAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(Descriptors.Descriptors.RDY5005_UndefinedRateLimiterPolicy);
+        ImmutableArray.Create(Descriptors.RDY5005_UndefinedRateLimiterPolicy);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -50,7 +50,7 @@ public sealed class UndefinedRateLimiterPolicyAnalyzer : DiagnosticAnalyzer
                     if (use.Location.SourceTree == tree && !facts.DefinedPolicies.Contains(use.Name))
                     {
                         context.ReportDiagnostic(Diagnostic.Create(
-                            Descriptors.Descriptors.RDY5005_UndefinedRateLimiterPolicy,
+                            Descriptors.RDY5005_UndefinedRateLimiterPolicy,
                             use.Location,
                             Shorten(use.Name)));
                     }

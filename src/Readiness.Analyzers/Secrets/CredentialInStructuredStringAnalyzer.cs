@@ -18,7 +18,7 @@ public sealed class CredentialInStructuredStringAnalyzer : DiagnosticAnalyzer
     private const int MinimumLength = 8;
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(Descriptors.Descriptors.RDY1003_CredentialInStructuredString);
+        ImmutableArray.Create(Descriptors.RDY1003_CredentialInStructuredString);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -78,7 +78,7 @@ public sealed class CredentialInStructuredStringAnalyzer : DiagnosticAnalyzer
         }
 
         context.ReportDiagnostic(Diagnostic.Create(
-            Descriptors.Descriptors.RDY1003_CredentialInStructuredString,
+            Descriptors.RDY1003_CredentialInStructuredString,
             location,
             match.Kind,
             match.Hint));

@@ -34,7 +34,7 @@ public sealed class HardcodedKeyMaterialAnalyzer : DiagnosticAnalyzer
     };
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(Descriptors.Descriptors.RDY1005_HardcodedKeyMaterial);
+        ImmutableArray.Create(Descriptors.RDY1005_HardcodedKeyMaterial);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -133,7 +133,7 @@ public sealed class HardcodedKeyMaterialAnalyzer : DiagnosticAnalyzer
             ? ", shorter than the " + minimum.ToString(CultureInfo.InvariantCulture) + " bytes " + kind + " needs"
             : string.Empty;
         context.ReportDiagnostic(Diagnostic.Create(
-            Descriptors.Descriptors.RDY1005_HardcodedKeyMaterial,
+            Descriptors.RDY1005_HardcodedKeyMaterial,
             key.Syntax.GetLocation(),
             kind,
             length.ToString(CultureInfo.InvariantCulture) + " bytes" + shortNote));

@@ -24,7 +24,7 @@ public sealed class HardcodedSecretFallbackAnalyzer : DiagnosticAnalyzer
     public const string ShapeProperty = "Shape";
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(Descriptors.Descriptors.RDY1004_HardcodedSecretFallback);
+        ImmutableArray.Create(Descriptors.RDY1004_HardcodedSecretFallback);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -143,7 +143,7 @@ public sealed class HardcodedSecretFallbackAnalyzer : DiagnosticAnalyzer
 
         var properties = ImmutableDictionary<string, string?>.Empty.Add(KeyProperty, key).Add(ShapeProperty, shape);
         context.ReportDiagnostic(Diagnostic.Create(
-            Descriptors.Descriptors.RDY1004_HardcodedSecretFallback,
+            Descriptors.RDY1004_HardcodedSecretFallback,
             literal.Syntax.GetLocation(),
             properties,
             key,

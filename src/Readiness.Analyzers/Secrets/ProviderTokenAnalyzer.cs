@@ -13,7 +13,7 @@ namespace Readiness.Analyzers.Secrets;
 public sealed class ProviderTokenAnalyzer : DiagnosticAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(Descriptors.Descriptors.RDY1001_ProviderTokenInLiteral);
+        ImmutableArray.Create(Descriptors.RDY1001_ProviderTokenInLiteral);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -41,7 +41,7 @@ public sealed class ProviderTokenAnalyzer : DiagnosticAnalyzer
                     }
 
                     context.ReportDiagnostic(Diagnostic.Create(
-                        Descriptors.Descriptors.RDY1001_ProviderTokenInLiteral,
+                        Descriptors.RDY1001_ProviderTokenInLiteral,
                         token.GetLocation(),
                         match.Family.Label,
                         match.Hint));

@@ -19,7 +19,7 @@ namespace Readiness.Analyzers.Secrets;
 public sealed class SecretInConfigFileAnalyzer : DiagnosticAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(Descriptors.Descriptors.RDY1101_SecretInConfigFile);
+        ImmutableArray.Create(Descriptors.RDY1101_SecretInConfigFile);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -64,7 +64,7 @@ public sealed class SecretInConfigFileAnalyzer : DiagnosticAnalyzer
                     var span = new TextSpan(entry.Start, entry.Length);
                     var location = Location.Create(file.Path, span, text.Lines.GetLinePositionSpan(span));
                     context.ReportDiagnostic(Diagnostic.Create(
-                        Descriptors.Descriptors.RDY1101_SecretInConfigFile,
+                        Descriptors.RDY1101_SecretInConfigFile,
                         location,
                         entry.Key,
                         fileName,

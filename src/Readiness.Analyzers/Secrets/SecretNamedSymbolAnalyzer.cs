@@ -27,7 +27,7 @@ public sealed class SecretNamedSymbolAnalyzer : DiagnosticAnalyzer
     public const string FixableProperty = "Fixable";
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(Descriptors.Descriptors.RDY1002_SecretNamedSymbolAssignedLiteral);
+        ImmutableArray.Create(Descriptors.RDY1002_SecretNamedSymbolAssignedLiteral);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -634,7 +634,7 @@ public sealed class SecretNamedSymbolAnalyzer : DiagnosticAnalyzer
             .Add(NameProperty, name)
             .Add(FixableProperty, fixable ? "true" : "false");
         context.ReportDiagnostic(Diagnostic.Create(
-            Descriptors.Descriptors.RDY1002_SecretNamedSymbolAssignedLiteral,
+            Descriptors.RDY1002_SecretNamedSymbolAssignedLiteral,
             value.Syntax.GetLocation(),
             properties,
             name,

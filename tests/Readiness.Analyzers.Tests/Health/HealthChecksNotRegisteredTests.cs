@@ -19,7 +19,7 @@ public class HealthChecksNotRegisteredTests
             app.MapHealthChecks("/health");
             app.Run();
             """)
-            .Expect(new Microsoft.CodeAnalysis.Testing.DiagnosticResult(Descriptors.Descriptors.RDY3003_HealthChecksNotRegistered).WithLocation(0).WithArguments("MapHealthChecks"))
+            .Expect(new Microsoft.CodeAnalysis.Testing.DiagnosticResult(Descriptors.RDY3003_HealthChecksNotRegistered).WithLocation(0).WithArguments("MapHealthChecks"))
             .RunAsync();
     }
 

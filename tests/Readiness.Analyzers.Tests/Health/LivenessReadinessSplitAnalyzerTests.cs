@@ -20,7 +20,7 @@ public class LivenessReadinessSplitAnalyzerTests
             {|#0:app.MapHealthChecks("/health")|};
             app.Run();
             """)
-            .Expect(new Microsoft.CodeAnalysis.Testing.DiagnosticResult(Descriptors.Descriptors.RDY3006_NoLivenessReadinessSplit).WithLocation(0).WithArguments("/health"))
+            .Expect(new Microsoft.CodeAnalysis.Testing.DiagnosticResult(Descriptors.RDY3006_NoLivenessReadinessSplit).WithLocation(0).WithArguments("/health"))
             .RunAsync();
     }
 

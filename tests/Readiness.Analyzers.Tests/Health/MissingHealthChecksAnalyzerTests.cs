@@ -56,7 +56,7 @@ public class MissingHealthChecksAnalyzerTests
             app.Run();
             """)
             .WithOption("readiness.health.endpoint_paths", "/healthz")
-            .Expect(new Microsoft.CodeAnalysis.Testing.DiagnosticResult(Descriptors.Descriptors.RDY3001_NoHealthChecks).WithLocation(0).WithArguments("/healthz"))
+            .Expect(new Microsoft.CodeAnalysis.Testing.DiagnosticResult(Descriptors.RDY3001_NoHealthChecks).WithLocation(0).WithArguments("/healthz"))
             .RunAsync();
     }
 

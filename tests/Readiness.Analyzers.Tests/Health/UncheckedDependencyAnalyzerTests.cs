@@ -23,7 +23,7 @@ public class UncheckedDependencyAnalyzerTests
             app.MapHealthChecks("/health");
             app.Run();
             """)
-            .Expect(new Microsoft.CodeAnalysis.Testing.DiagnosticResult(Descriptors.Descriptors.RDY3005_DependencyWithoutHealthCheck)
+            .Expect(new Microsoft.CodeAnalysis.Testing.DiagnosticResult(Descriptors.RDY3005_DependencyWithoutHealthCheck)
                 .WithLocation(0)
                 .WithArguments("The database context 'AppDbContext'", "AddDbContextCheck<AppDbContext>()"))
             .RunAsync();

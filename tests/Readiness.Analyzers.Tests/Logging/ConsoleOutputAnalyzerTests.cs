@@ -310,7 +310,7 @@ public class ConsoleOutputAnalyzerTests
             """;
         await new ReadinessTest<ConsoleOutputAnalyzer>()
             .WithSource(source)
-            .Expect(new Microsoft.CodeAnalysis.Testing.DiagnosticResult(Descriptors.Descriptors.RDY2001_ConsoleOutputInsteadOfLogger)
+            .Expect(new Microsoft.CodeAnalysis.Testing.DiagnosticResult(Descriptors.RDY2001_ConsoleOutputInsteadOfLogger)
                 .WithLocation(0)
                 .WithArguments("Console.Error.WriteLine"))
             .RunAsync();

@@ -101,9 +101,9 @@ public class DebugOrTraceOutputAnalyzerTests
         await new ReadinessTest<DebugOrTraceOutputAnalyzer>()
             .WithSource(source)
             .Expect(
-                new Microsoft.CodeAnalysis.Testing.DiagnosticResult(Descriptors.Descriptors.RDY2002_DebugOrTraceOutputInsteadOfLogger)
+                new Microsoft.CodeAnalysis.Testing.DiagnosticResult(Descriptors.RDY2002_DebugOrTraceOutputInsteadOfLogger)
                     .WithLocation(0).WithArguments("Debug.WriteLine", "is removed from Release builds"),
-                new Microsoft.CodeAnalysis.Testing.DiagnosticResult(Descriptors.Descriptors.RDY2002_DebugOrTraceOutputInsteadOfLogger)
+                new Microsoft.CodeAnalysis.Testing.DiagnosticResult(Descriptors.RDY2002_DebugOrTraceOutputInsteadOfLogger)
                     .WithLocation(1).WithArguments("Trace.WriteLine", "writes to trace listeners that production hosts do not collect"))
             .RunAsync();
     }

@@ -92,7 +92,7 @@ public class SensitiveDataInLogAnalyzerTests
             """;
         await new ReadinessTest<SensitiveDataInLogAnalyzer>()
             .WithSource(source)
-            .Expect(new DiagnosticResult(Descriptors.Descriptors.RDY2003_SensitiveDataInLog)
+            .Expect(new DiagnosticResult(Descriptors.RDY2003_SensitiveDataInLog)
                 .WithLocation(0)
                 .WithArguments("jwtSecret", "a secret", "the console"))
             .RunAsync();

@@ -2,7 +2,6 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
-using Readiness.Analyzers.Descriptors;
 using Readiness.Analyzers.Options;
 using Readiness.Analyzers.Tests.Verifiers;
 using Xunit;
@@ -36,7 +35,7 @@ public class ConventionTests
         var descriptor = Repository.Descriptors.Single(d => d.Id == id);
         Assert.Matches(new Regex("^RDY[1-6][0-9]{3}$"), id);
         Assert.Equal(FamilyCategories[id[3]], descriptor.Category);
-        Assert.Equal(Readiness.Analyzers.Descriptors.Descriptors.HelpLink(id), descriptor.HelpLinkUri);
+        Assert.Equal(Readiness.Analyzers.Descriptors.HelpLink(id), descriptor.HelpLinkUri);
         Assert.False(string.IsNullOrWhiteSpace(descriptor.Title.ToString()));
         Assert.False(string.IsNullOrWhiteSpace(descriptor.MessageFormat.ToString()));
         Assert.False(string.IsNullOrWhiteSpace(descriptor.Description.ToString()));

@@ -40,7 +40,7 @@ public class AccountLockoutAnalyzerTests
     public async Task Reports_sign_in_without_lockout()
     {
         await Test(LoginEndpoint.Replace("LOCKOUT1", "{|#0:false|}").Replace("LOCKOUT2", "{|RDY4003:false|}"))
-            .Expect(new DiagnosticResult(Descriptors.Descriptors.RDY4003_AccountLockoutWeakOrDisabled).WithLocation(0)
+            .Expect(new DiagnosticResult(Descriptors.RDY4003_AccountLockoutWeakOrDisabled).WithLocation(0)
                 .WithArguments("PasswordSignInAsync(…, lockoutOnFailure: false) never counts failed attempts, so the account is never locked out"))
             .RunAsync();
     }

@@ -52,7 +52,7 @@ public class FastPasswordHashingAnalyzerTests
                     => {|RDY4005:HMACSHA512.HashData(Pepper, Encoding.UTF8.GetBytes(newPassword))|};
             }
             """)
-            .Expect(new DiagnosticResult(Descriptors.Descriptors.RDY4005_FastPasswordHashing).WithLocation(0)
+            .Expect(new DiagnosticResult(Descriptors.RDY4005_FastPasswordHashing).WithLocation(0)
                 .WithArguments("'SHA256.HashData' hashes 'password' with a fast hash", "use PasswordHasher<TUser>, Argon2id, bcrypt or PBKDF2 with the OWASP iteration count"))
             .RunAsync();
     }
@@ -130,9 +130,9 @@ public class FastPasswordHashingAnalyzerTests
             }
             """)
             .Expect(
-                new DiagnosticResult(Descriptors.Descriptors.RDY4005_FastPasswordHashing).WithLocation(0)
+                new DiagnosticResult(Descriptors.RDY4005_FastPasswordHashing).WithLocation(0)
                     .WithArguments("PBKDF2-HMAC-SHA256 with 10,000 iterations is fast", "use at least 600,000 iterations for HMAC-SHA256 (OWASP)"),
-                new DiagnosticResult(Descriptors.Descriptors.RDY4005_FastPasswordHashing).WithLocation(1)
+                new DiagnosticResult(Descriptors.RDY4005_FastPasswordHashing).WithLocation(1)
                     .WithArguments("'new Rfc2898DeriveBytes' without a hash algorithm uses the obsolete HMAC-SHA1 default with 1,000 iterations", "pass HashAlgorithmName.SHA256 with at least 600,000 iterations (OWASP)"))
             .RunAsync();
     }

@@ -24,7 +24,7 @@ public class IdentityPasswordLengthAnalyzerTests
             });
             builder.Build().Run();
             """)
-            .Expect(new DiagnosticResult(Descriptors.Descriptors.RDY4001_IdentityPasswordTooShort).WithLocation(0).WithArguments("6", "", 12))
+            .Expect(new DiagnosticResult(Descriptors.RDY4001_IdentityPasswordTooShort).WithLocation(0).WithArguments("6", "", 12))
             .RunAsync();
     }
 
@@ -92,7 +92,7 @@ public class IdentityPasswordLengthAnalyzerTests
             builder.Services.{|#0:AddIdentity<IdentityUser, IdentityRole>|}(options => options.SignIn.RequireConfirmedAccount = true);
             builder.Build().Run();
             """)
-            .Expect(new DiagnosticResult(Descriptors.Descriptors.RDY4001_IdentityPasswordTooShort).WithLocation(0)
+            .Expect(new DiagnosticResult(Descriptors.RDY4001_IdentityPasswordTooShort).WithLocation(0)
                 .WithArguments("6", " (the framework default: RequiredLength is never set)", 12))
             .RunAsync();
     }

@@ -28,7 +28,7 @@ public class PasswordCompositionAnalyzerTests
             });
             builder.Build().Run();
             """)
-            .Expect(new DiagnosticResult(Descriptors.Descriptors.RDY4002_PasswordCompositionOffWithShortLength)
+            .Expect(new DiagnosticResult(Descriptors.RDY4002_PasswordCompositionOffWithShortLength)
                 .WithLocation(0).WithLocation(1).WithLocation(2).WithLocation(3).WithArguments("8", 12))
             .RunAsync();
     }

@@ -41,7 +41,7 @@ public class PasswordValidationLengthAnalyzerTests
 
             public record ChangePassword([MinLength({|RDY4004:6|})] string Passphrase, [property: MinLength({|RDY4004:6|})] string UserPassword);
             """)
-            .Expect(new DiagnosticResult(Descriptors.Descriptors.RDY4004_ValidationPermitsShortPassword).WithLocation(0)
+            .Expect(new DiagnosticResult(Descriptors.RDY4004_ValidationPermitsShortPassword).WithLocation(0)
                 .WithArguments("[StringLength]", 6, "Password", 12))
             .RunAsync();
     }

@@ -48,7 +48,7 @@ public class AuthEndpointWithoutRateLimitAnalyzerTests
 
         """;
 
-    private static readonly DiagnosticResult LoginNotCovered = new DiagnosticResult(Descriptors.Descriptors.RDY5006_AuthEndpointWithoutRateLimit)
+    private static readonly DiagnosticResult LoginNotCovered = new DiagnosticResult(Descriptors.RDY5006_AuthEndpointWithoutRateLimit)
         .WithLocation(0).WithArguments("/account/login", "no rate limiting policy or global limiter covers it");
 
     [Fact]
@@ -109,7 +109,7 @@ public class AuthEndpointWithoutRateLimitAnalyzerTests
             app.MapPost("/signup", () => Results.Ok());
             app.Run();
             """)
-            .Expect(new DiagnosticResult(Descriptors.Descriptors.RDY5006_AuthEndpointWithoutRateLimit).WithLocation(0)
+            .Expect(new DiagnosticResult(Descriptors.RDY5006_AuthEndpointWithoutRateLimit).WithLocation(0)
                 .WithArguments("/login", "disables rate limiting"))
             .RunAsync();
     }

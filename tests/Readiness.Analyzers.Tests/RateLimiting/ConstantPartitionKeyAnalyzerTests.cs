@@ -43,7 +43,7 @@ public class ConstantPartitionKeyAnalyzerTests
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 RateLimitPartition.GetFixedWindowLimiter({|#0:"global"|}, _ => new FixedWindowRateLimiterOptions { PermitLimit = 1000, Window = TimeSpan.FromMinutes(1) }));
             """))
-            .Expect(new DiagnosticResult(Descriptors.Descriptors.RDY5008_GlobalLimiterWithConstantPartition).WithLocation(0).WithArguments("\"global\""))
+            .Expect(new DiagnosticResult(Descriptors.RDY5008_GlobalLimiterWithConstantPartition).WithLocation(0).WithArguments("\"global\""))
             .RunAsync();
     }
 

@@ -78,7 +78,7 @@ public class MissingRateLimitingAnalyzerTests
             app.MapControllers();
             app.Run();
             """)
-            .Expect(new DiagnosticResult(Descriptors.Descriptors.RDY5001_NoRateLimiting).WithLocation(0).WithArguments("readiness.ratelimiting.enforced_by_gateway"))
+            .Expect(new DiagnosticResult(Descriptors.RDY5001_NoRateLimiting).WithLocation(0).WithArguments("readiness.ratelimiting.enforced_by_gateway"))
             .RunAsync();
     }
 

@@ -56,7 +56,7 @@ public class UndefinedRateLimiterPolicyAnalyzerTests
     public async Task Undefined_name_in_RequireRateLimiting_is_reported_and_constants_and_nameof_are_compared()
     {
         await Test(ProgramDefiningPolicies)
-            .Expect(new DiagnosticResult(Descriptors.Descriptors.RDY5005_UndefinedRateLimiterPolicy).WithLocation(0).WithArguments("serach"))
+            .Expect(new DiagnosticResult(Descriptors.RDY5005_UndefinedRateLimiterPolicy).WithLocation(0).WithArguments("serach"))
             .RunAsync();
     }
 
@@ -90,7 +90,7 @@ public class UndefinedRateLimiterPolicyAnalyzerTests
                 public IActionResult Me() => Ok();
             }
             """)
-            .Expect(new DiagnosticResult(Descriptors.Descriptors.RDY5005_UndefinedRateLimiterPolicy).WithLocation(0).WithArguments("serach"))
+            .Expect(new DiagnosticResult(Descriptors.RDY5005_UndefinedRateLimiterPolicy).WithLocation(0).WithArguments("serach"))
             .RunAsync();
     }
 
@@ -127,7 +127,7 @@ public class UndefinedRateLimiterPolicyAnalyzerTests
                 public string Note() => "[EnableRateLimiting(\"in a string\")]";
             }
             """)
-            .Expect(new DiagnosticResult(Descriptors.Descriptors.RDY5005_UndefinedRateLimiterPolicy).WithLocation(0).WithArguments("serach"))
+            .Expect(new DiagnosticResult(Descriptors.RDY5005_UndefinedRateLimiterPolicy).WithLocation(0).WithArguments("serach"))
             .RunAsync();
     }
 

@@ -54,7 +54,7 @@ public class CredentialInStructuredStringAnalyzerTests
             """;
         await new ReadinessTest<CredentialInStructuredStringAnalyzer>()
             .WithSource(source)
-            .Expect(new DiagnosticResult(Descriptors.Descriptors.RDY1003_CredentialInStructuredString).WithLocation(0)
+            .Expect(new DiagnosticResult(Descriptors.RDY1003_CredentialInStructuredString).WithLocation(0)
                 .WithArguments("a password in a connection string", "8 chars"))
             .RunAsync();
     }

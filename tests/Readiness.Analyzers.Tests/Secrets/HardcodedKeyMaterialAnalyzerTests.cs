@@ -50,7 +50,7 @@ public class HardcodedKeyMaterialAnalyzerTests
             """;
         await new ReadinessTest<HardcodedKeyMaterialAnalyzer>()
             .WithSource(source)
-            .Expect(new DiagnosticResult(Descriptors.Descriptors.RDY1005_HardcodedKeyMaterial).WithLocation(0)
+            .Expect(new DiagnosticResult(Descriptors.RDY1005_HardcodedKeyMaterial).WithLocation(0)
                 .WithArguments("JWT signing", "9 bytes, shorter than the 32 bytes JWT signing needs"))
             .RunAsync();
     }

@@ -38,7 +38,7 @@ public class HardcodedSecretFallbackAnalyzerTests
             """;
         await new ReadinessTest<HardcodedSecretFallbackAnalyzer>()
             .WithSource(source)
-            .Expect(new DiagnosticResult(Descriptors.Descriptors.RDY1004_HardcodedSecretFallback).WithLocation(0)
+            .Expect(new DiagnosticResult(Descriptors.RDY1004_HardcodedSecretFallback).WithLocation(0)
                 .WithArguments("Jwt:Key", "24 chars"))
             .RunAsync();
     }

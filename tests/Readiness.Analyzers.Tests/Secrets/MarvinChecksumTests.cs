@@ -118,7 +118,7 @@ public class MarvinChecksumTests
             """;
         await new ReadinessTest<ProviderTokenAnalyzer>()
             .WithSource(source)
-            .Expect(new DiagnosticResult(Descriptors.Descriptors.RDY1001_ProviderTokenInLiteral).WithLocation(0)
+            .Expect(new DiagnosticResult(Descriptors.RDY1001_ProviderTokenInLiteral).WithLocation(0)
                 .WithArguments("an Azure identifiable key", "52 chars, checksum valid"))
             .RunAsync();
 

@@ -48,7 +48,7 @@ public class ProviderTokenAnalyzerTests
             """;
         await new ReadinessTest<ProviderTokenAnalyzer>()
             .WithSource(source)
-            .Expect(new DiagnosticResult(Descriptors.Descriptors.RDY1001_ProviderTokenInLiteral).WithLocation(0)
+            .Expect(new DiagnosticResult(Descriptors.RDY1001_ProviderTokenInLiteral).WithLocation(0)
                 .WithArguments("a GitHub token", "ghp_\u2026 (40 chars), checksum valid"))
             .RunAsync();
     }

@@ -76,7 +76,7 @@ public class SecretInConfigFileAnalyzerTests
             """;
         await new ReadinessTest<SecretInConfigFileAnalyzer>().WithImplicitUsings().WithSource(Program)
             .WithAdditionalFile("/0/appsettings.Production.json", json)
-            .Expect(new DiagnosticResult(Descriptors.Descriptors.RDY1101_SecretInConfigFile).WithLocation(0)
+            .Expect(new DiagnosticResult(Descriptors.RDY1101_SecretInConfigFile).WithLocation(0)
                 .WithArguments("Jwt:Key", "appsettings.Production.json", "a JWT signing key", "36 chars"))
             .RunAsync();
     }

@@ -158,7 +158,7 @@ public class SecretNamedSymbolAnalyzerTests
             """;
         await new ReadinessTest<SecretNamedSymbolAnalyzer>()
             .WithSource(source)
-            .Expect(new DiagnosticResult(Descriptors.Descriptors.RDY1002_SecretNamedSymbolAssignedLiteral).WithLocation(0)
+            .Expect(new DiagnosticResult(Descriptors.RDY1002_SecretNamedSymbolAssignedLiteral).WithLocation(0)
                 .WithArguments("_dbPassword", "password", "11 chars"))
             .RunAsync();
     }

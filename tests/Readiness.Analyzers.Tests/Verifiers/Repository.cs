@@ -26,7 +26,7 @@ public static class Repository
 
     public static string PathOf(params string[] parts) => Path.Combine(new[] { Root }.Concat(parts).ToArray());
 
-    public static Assembly AnalyzerAssembly => typeof(Readiness.Analyzers.Descriptors.RuleIds).Assembly;
+    public static Assembly AnalyzerAssembly => typeof(Readiness.Analyzers.RuleIds).Assembly;
 
     public static Assembly CodeFixAssembly => typeof(Readiness.Analyzers.CodeFixes.Logging.UseLoggerCodeFixProvider).Assembly;
 
