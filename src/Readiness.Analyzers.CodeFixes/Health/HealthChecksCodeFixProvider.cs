@@ -11,6 +11,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
+using Readiness.Analyzers.AppModel;
 using Readiness.Analyzers.Health;
 
 namespace Readiness.Analyzers.CodeFixes.Health;
@@ -426,7 +427,7 @@ public sealed class HealthChecksCodeFixProvider : CodeFixProvider
             return ImmutableArray<ITypeSymbol>.Empty;
         }
 
-        var facts = HealthFacts.For(compilation, options, cancellationToken);
+        var facts = HealthFacts.For(RuleEnvironment.For(compilation, options, RuleScope.WebApps), cancellationToken);
         if (facts is null)
         {
             return ImmutableArray<ITypeSymbol>.Empty;

@@ -18,13 +18,13 @@ public enum PipelineTarget
 /// <summary>One call of the app's start-up pipeline, found anywhere in the compilation.</summary>
 public sealed class PipelineCall
 {
-    public PipelineCall(string name, PipelineTarget target, IMethodSymbol method, Location location, bool isInOtherAssembly)
+    public PipelineCall(string name, PipelineTarget target, IMethodSymbol method, Location location, StartupFeature mayRegister)
     {
         Name = name;
         Target = target;
         Method = method;
         Location = location;
-        IsInOtherAssembly = isInOtherAssembly;
+        MayRegister = mayRegister;
     }
 
     /// <summary>The method's name, e.g. <c>AddHealthChecks</c>.</summary>
@@ -38,10 +38,11 @@ public sealed class PipelineCall
     public Location Location { get; }
 
     /// <summary>
-    /// True for an extension method defined outside this compilation and outside the framework
-    /// (e.g. <c>builder.AddServiceDefaults()</c> from a shared project): what it registers cannot be seen.
+    /// What this call may register where we cannot see it (<see cref="DelegationPolicy"/>): every feature for an extension
+    /// method of another, unknown assembly (<c>builder.AddServiceDefaults()</c> from a shared project), none for the
+    /// framework's calls and code of this compilation.
     /// </summary>
-    public bool IsInOtherAssembly { get; }
+    public StartupFeature MayRegister { get; }
 
     public override string ToString() => Target + ":" + Name;
 }

@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Readiness.Analyzers.Common;
+using Readiness.Analyzers.AppModel;
 
 namespace Readiness.Analyzers.Health;
 
@@ -17,116 +18,113 @@ namespace Readiness.Analyzers.Health;
 /// (the constant endpoint then serves as the liveness probe).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class ConstantHealthEndpointAnalyzer : DiagnosticAnalyzer
+public sealed class ConstantHealthEndpointAnalyzer : ReadinessAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.RDY3004_ConstantHealthEndpoint);
 
-    public override void Initialize(AnalysisContext context)
+    protected override RuleScope Scope => RuleScope.WebApps;
+
+    protected override void OnCompilationStart(CompilationStartAnalysisContext start, RuleEnvironment environment)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(static start =>
+        var compilation = start.Compilation;
+        var endpointRouteBuilder = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Routing.IEndpointRouteBuilder");
+        if (endpointRouteBuilder is null
+            || compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.IHealthChecksBuilder") is null)
         {
-            var compilation = start.Compilation;
-            var endpointRouteBuilder = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Routing.IEndpointRouteBuilder");
-            if (endpointRouteBuilder is null
-                || compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.IHealthChecksBuilder") is null)
+            return;
+        }
+
+        var controllerBase = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ControllerBase");
+        var constant = ConstantResponse.Create(compilation);
+
+        // Bound only for a call that maps a handler written inline on a route that can be a health route: a literal
+        // route says so by itself (most Map… calls of an app are ruled out here), a constant one needs the model.
+        start.RegisterCandidateAction(
+            static node => node is InvocationExpressionSyntax call
+                && CandidateOperations.LastIdentifier(call.Expression) is "MapGet" or "MapMethods" or "Map"
+                && HasInlineHandler(call)
+                && (CandidateOperations.FirstStringLiteralArgument(call) is not { } route || HealthRoutes.Classify(route) == HealthRouteKind.HealthOrReadiness),
+            context => Applies(environment, context.CancellationToken),
+            context =>
             {
-                return;
-            }
-
-            var controllerBase = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ControllerBase");
-            var constant = ConstantResponse.Create(compilation);
-
-            // Bound only for a call that maps a handler written inline on a route that can be a health route: a literal
-            // route says so by itself (most Map… calls of an app are ruled out here), a constant one needs the model.
-            start.RegisterCandidateAction(
-                static node => node is InvocationExpressionSyntax call
-                    && CandidateOperations.LastIdentifier(call.Expression) is "MapGet" or "MapMethods" or "Map"
-                    && HasInlineHandler(call)
-                    && (CandidateOperations.FirstStringLiteralArgument(call) is not { } route || HealthRoutes.Classify(route) == HealthRouteKind.HealthOrReadiness),
-                static context => Applies(context.Compilation, context.Options, context.CancellationToken),
-                context =>
-                {
-                    if (context.Operation is not IInvocationOperation invocation)
-                    {
-                        return;
-                    }
-
-                    var method = invocation.TargetMethod;
-                    if (method.Name is not ("MapGet" or "MapMethods" or "Map")
-                        || !HealthTypes.IsOrImplements(HealthFacts.ReceiverOf(method), endpointRouteBuilder))
-                    {
-                        return;
-                    }
-
-                    IArgumentOperation? pattern = null;
-                    IAnonymousFunctionOperation? handler = null;
-                    foreach (var argument in invocation.Arguments)
-                    {
-                        var name = argument.Parameter?.Name;
-                        if (name == "pattern")
-                        {
-                            pattern = argument;
-                        }
-                        else if (name is "handler" or "requestDelegate")
-                        {
-                            handler = AnonymousFunction(argument.Value);
-                        }
-                    }
-
-                    if (pattern?.Value.ConstantValue is not { HasValue: true, Value: string route }
-                        || handler is null
-                        || HealthRoutes.Classify(route) != HealthRouteKind.HealthOrReadiness
-                        || !constant.IsConstant(handler.Body))
-                    {
-                        return;
-                    }
-
-                    context.ReportDiagnostic(Diagnostic.Create(
-                        Descriptors.RDY3004_ConstantHealthEndpoint,
-                        pattern.Value.Syntax.GetLocation(),
-                        route));
-                },
-                SyntaxKind.InvocationExpression);
-
-            if (controllerBase is null)
-            {
-                return;
-            }
-
-            // Controller actions: a public instance method with attributes (the GET route is one); the body is bound
-            // only for an action of a controller whose route is a health route.
-            start.RegisterMethodAction(
-                MayBeHealthAction,
-                context =>
-            {
-                if (context.Method is not { MethodKind: MethodKind.Ordinary, IsStatic: false, DeclaredAccessibility: Accessibility.Public } action
-                    || !HealthTypes.DerivesFrom(action.ContainingType, controllerBase))
+                if (context.Operation is not IInvocationOperation invocation)
                 {
                     return;
                 }
 
-                var route = ControllerRoute(action);
-                if (route is null || HealthRoutes.Classify(route) != HealthRouteKind.HealthOrReadiness)
+                var method = invocation.TargetMethod;
+                if (method.Name is not ("MapGet" or "MapMethods" or "Map")
+                    || !HealthTypes.IsOrImplements(HealthFacts.ReceiverOf(method), endpointRouteBuilder))
                 {
                     return;
                 }
 
-                var body = context.GetBody();
-                if (body is null
-                    || !constant.IsConstant(body)
-                    || !Applies(context.Compilation, context.Options, context.CancellationToken))
+                IArgumentOperation? pattern = null;
+                IAnonymousFunctionOperation? handler = null;
+                foreach (var argument in invocation.Arguments)
+                {
+                    var name = argument.Parameter?.Name;
+                    if (name == "pattern")
+                    {
+                        pattern = argument;
+                    }
+                    else if (name is "handler" or "requestDelegate")
+                    {
+                        handler = AnonymousFunction(argument.Value);
+                    }
+                }
+
+                if (pattern?.Value.ConstantValue is not { HasValue: true, Value: string route }
+                    || handler is null
+                    || HealthRoutes.Classify(route) != HealthRouteKind.HealthOrReadiness
+                    || !constant.IsConstant(handler.Body))
                 {
                     return;
                 }
 
                 context.ReportDiagnostic(Diagnostic.Create(
                     Descriptors.RDY3004_ConstantHealthEndpoint,
-                    action.Locations[0],
+                    pattern.Value.Syntax.GetLocation(),
                     route));
-            });
+            },
+            SyntaxKind.InvocationExpression);
+
+        if (controllerBase is null)
+        {
+            return;
+        }
+
+        // Controller actions: a public instance method with attributes (the GET route is one); the body is bound
+        // only for an action of a controller whose route is a health route.
+        start.RegisterMethodAction(
+            MayBeHealthAction,
+            context =>
+        {
+            if (context.Method is not { MethodKind: MethodKind.Ordinary, IsStatic: false, DeclaredAccessibility: Accessibility.Public } action
+                || !HealthTypes.DerivesFrom(action.ContainingType, controllerBase))
+            {
+                return;
+            }
+
+            var route = ControllerRoute(action);
+            if (route is null || HealthRoutes.Classify(route) != HealthRouteKind.HealthOrReadiness)
+            {
+                return;
+            }
+
+            var body = context.GetBody();
+            if (body is null
+                || !constant.IsConstant(body)
+                || !Applies(environment, context.CancellationToken))
+            {
+                return;
+            }
+
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.RDY3004_ConstantHealthEndpoint,
+                action.Locations[0],
+                route));
         });
     }
 
@@ -173,9 +171,9 @@ public sealed class ConstantHealthEndpointAnalyzer : DiagnosticAnalyzer
         return false;
     }
 
-    private static bool Applies(Compilation compilation, AnalyzerOptions options, System.Threading.CancellationToken cancellationToken)
+    private static bool Applies(RuleEnvironment environment, System.Threading.CancellationToken cancellationToken)
     {
-        var facts = HealthFacts.For(compilation, options, cancellationToken);
+        var facts = HealthFacts.For(environment, cancellationToken);
         return facts is not null && facts.Model.IsWebApp && facts.Exposures.IsEmpty;
     }
 

@@ -18,7 +18,7 @@ namespace Readiness.Analyzers.Health;
 /// </summary>
 internal sealed class HealthFacts
 {
-    private static readonly ConditionalWeakTable<Compilation, Holder> Cache = new();
+    private static readonly ConditionalWeakTable<ProjectScope, Holder> Cache = new();
 
     private readonly Compilation _compilation;
     private readonly object _gate = new();
@@ -50,16 +50,6 @@ internal sealed class HealthFacts
             {
                 exposures.Add(call);
             }
-
-            if (call.IsInOtherAssembly && !onHealthBuilder && !IsKnownNotToTouchHealthChecks(call.Method))
-            {
-                HasOpaqueDelegation = true;
-            }
-            else if (!onHealthBuilder && IsPackagedHealthSetup(call, compilation.Assembly))
-            {
-                // e.g. services.AddKubernetesProbes() (a Microsoft.* package): it sets up health checks we do not model.
-                HasOpaqueDelegation = true;
-            }
         }
 
         Registrations = registrations.ToImmutable();
@@ -81,14 +71,15 @@ internal sealed class HealthFacts
     public ImmutableArray<PipelineCall> Checks { get; }
 
     /// <summary>
-    /// True when start-up calls an extension method from another, non-framework assembly that might register or map health
-    /// checks (<c>builder.AddServiceDefaults()</c>, <c>app.MapDefaultEndpoints()</c>, an Aspire component…). Health-check
-    /// builder extensions (<c>AddNpgSql</c>, <c>AddRedis</c>) and a few libraries known not to touch health checks do not count.
+    /// True when start-up calls code we cannot see that might register or map health checks (<c>builder.AddServiceDefaults()</c>,
+    /// <c>app.MapDefaultEndpoints()</c>, an Aspire component, <c>AddKubernetesProbes()</c>); the one policy for every rule is
+    /// <see cref="DelegationPolicy"/>.
     /// </summary>
-    public bool HasOpaqueDelegation { get; }
+    public bool HasOpaqueDelegation => Model.Delegates(StartupFeature.HealthChecks);
 
-    public static HealthFacts? For(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
-        => Cache.GetValue(compilation, static _ => new Holder()).Get(compilation, options, cancellationToken);
+    /// <summary>The facts for the rule's compilation and options (null when health checks are not referenced), built once.</summary>
+    public static HealthFacts? For(RuleEnvironment environment, CancellationToken cancellationToken)
+        => Cache.GetValue(environment.Project, static _ => new Holder()).Get(environment, cancellationToken);
 
     /// <summary>
     /// Whether the app serves a health route of its own (<c>MapGet("/health", …)</c>, <c>[HttpGet("health")]</c>) or consults
@@ -159,41 +150,6 @@ internal sealed class HealthFacts
         return method.IsStatic ? null : method.ContainingType;
     }
 
-    private static bool IsPackagedHealthSetup(PipelineCall call, IAssemblySymbol self)
-    {
-        if (call.Name is "AddHealthChecks" or "MapHealthChecks" or "UseHealthChecks")
-        {
-            return false;
-        }
-
-        var name = call.Name;
-        var assembly = (call.Method.ReducedFrom ?? call.Method).ContainingAssembly;
-        return (name.IndexOf("Health", StringComparison.Ordinal) >= 0 || name.IndexOf("Probe", StringComparison.Ordinal) >= 0)
-            && assembly is not null
-            && !SymbolEqualityComparer.Default.Equals(assembly, self);
-    }
-
-    private static bool IsKnownNotToTouchHealthChecks(IMethodSymbol method)
-    {
-        // Extension methods from these libraries register their own services and never health checks or endpoints.
-        var assembly = (method.ReducedFrom ?? method).ContainingAssembly?.Name;
-        if (assembly is null || method.Name.IndexOf("Health", StringComparison.OrdinalIgnoreCase) >= 0)
-        {
-            return false;
-        }
-
-        return StartsWith(assembly, "FluentValidation")
-            || StartsWith(assembly, "Npgsql")
-            || StartsWith(assembly, "StackExchange.Redis")
-            || StartsWith(assembly, "Swashbuckle")
-            || StartsWith(assembly, "AutoMapper")
-            || StartsWith(assembly, "MediatR")
-            || StartsWith(assembly, "Serilog")
-            || StartsWith(assembly, "BCrypt");
-    }
-
-    private static bool StartsWith(string text, string prefix) => text.StartsWith(prefix, StringComparison.Ordinal);
-
     private static bool ScanForHandRolledEndpoint(Compilation compilation, CancellationToken cancellationToken)
     {
         foreach (var tree in compilation.SyntaxTrees)
@@ -249,15 +205,15 @@ internal sealed class HealthFacts
         private HealthFacts? _facts;
         private bool _built;
 
-        public HealthFacts? Get(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
+        public HealthFacts? Get(RuleEnvironment environment, CancellationToken cancellationToken)
         {
             lock (_gate)
             {
                 if (!_built)
                 {
-                    var model = ApplicationModel.For(compilation, options, cancellationToken);
-                    var types = HealthTypes.Create(compilation);
-                    _facts = types is null ? null : new HealthFacts(compilation, model, types);
+                    var model = environment.Model(cancellationToken);
+                    var types = HealthTypes.Create(environment.Compilation);
+                    _facts = types is null ? null : new HealthFacts(environment.Compilation, model, types);
                     _built = true;
                 }
 

@@ -4,6 +4,8 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Readiness.Analyzers.AppModel;
+using Readiness.Analyzers.Common;
 
 namespace Readiness.Analyzers.Health;
 
@@ -13,62 +15,59 @@ namespace Readiness.Analyzers.Health;
 /// does and the orchestrator restarts healthy instances. Reported on each unfiltered endpoint, per document.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class LivenessReadinessSplitAnalyzer : DiagnosticAnalyzer
+public sealed class LivenessReadinessSplitAnalyzer : ReadinessAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.RDY3006_NoLivenessReadinessSplit);
 
-    public override void Initialize(AnalysisContext context)
+    protected override RuleScope Scope => RuleScope.WebApps;
+
+    protected override void OnCompilationStart(CompilationStartAnalysisContext start, RuleEnvironment environment)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(static start =>
+        if (start.Compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.IHealthChecksBuilder") is null)
         {
-            if (start.Compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.IHealthChecksBuilder") is null)
+            return;
+        }
+
+        start.RegisterSemanticModelAction(context =>
+        {
+            var tree = context.SemanticModel.SyntaxTree;
+            var facts = HealthFacts.For(environment, context.CancellationToken);
+            if (facts is null || !facts.Model.IsWebApp || facts.HasOpaqueDelegation || facts.Registrations.IsEmpty || facts.Exposures.IsEmpty)
             {
                 return;
             }
 
-            start.RegisterSemanticModelAction(static context =>
+            var inThisTree = false;
+            foreach (var exposure in facts.Exposures)
             {
-                var tree = context.SemanticModel.SyntaxTree;
-                var facts = HealthFacts.For(context.SemanticModel.Compilation, context.Options, context.CancellationToken);
-                if (facts is null || !facts.Model.IsWebApp || facts.HasOpaqueDelegation || facts.Registrations.IsEmpty || facts.Exposures.IsEmpty)
+                inThisTree |= exposure.Location.SourceTree == tree;
+            }
+
+            if (!inThisTree || !facts.Coverage(context.CancellationToken).HasDependencyChecks)
+            {
+                return;
+            }
+
+            foreach (var exposure in facts.Exposures)
+            {
+                if (MayFilterChecks(Invocation(exposure.Location, context.CancellationToken)))
                 {
+                    // One endpoint chooses its checks: the split is there (or we cannot tell).
                     return;
                 }
+            }
 
-                var inThisTree = false;
-                foreach (var exposure in facts.Exposures)
+            foreach (var exposure in facts.Exposures)
+            {
+                if (exposure.Location.SourceTree == tree && Invocation(exposure.Location, context.CancellationToken) is { } invocation)
                 {
-                    inThisTree |= exposure.Location.SourceTree == tree;
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.RDY3006_NoLivenessReadinessSplit,
+                        exposure.Location,
+                        PathOf(invocation) ?? exposure.Name));
                 }
-
-                if (!inThisTree || !facts.Coverage(context.CancellationToken).HasDependencyChecks)
-                {
-                    return;
-                }
-
-                foreach (var exposure in facts.Exposures)
-                {
-                    if (MayFilterChecks(Invocation(exposure.Location, context.CancellationToken)))
-                    {
-                        // One endpoint chooses its checks: the split is there (or we cannot tell).
-                        return;
-                    }
-                }
-
-                foreach (var exposure in facts.Exposures)
-                {
-                    if (exposure.Location.SourceTree == tree && Invocation(exposure.Location, context.CancellationToken) is { } invocation)
-                    {
-                        context.ReportDiagnostic(Diagnostic.Create(
-                            Descriptors.RDY3006_NoLivenessReadinessSplit,
-                            exposure.Location,
-                            PathOf(invocation) ?? exposure.Name));
-                    }
-                }
-            });
+            }
         });
     }
 

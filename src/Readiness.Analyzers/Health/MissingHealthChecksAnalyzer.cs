@@ -2,6 +2,8 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Readiness.Analyzers.Options;
+using Readiness.Analyzers.AppModel;
+using Readiness.Analyzers.Common;
 
 namespace Readiness.Analyzers.Health;
 
@@ -13,7 +15,7 @@ namespace Readiness.Analyzers.Health;
 /// assembly that may register or map health checks (<c>AddServiceDefaults()</c>/<c>MapDefaultEndpoints()</c>).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class MissingHealthChecksAnalyzer : DiagnosticAnalyzer
+public sealed class MissingHealthChecksAnalyzer : ReadinessAnalyzer
 {
     /// <summary>Diagnostic property: the endpoint paths the fix maps, comma-separated (from <c>readiness.health.endpoint_paths</c>).</summary>
     public const string PathsProperty = "Paths";
@@ -23,70 +25,67 @@ public sealed class MissingHealthChecksAnalyzer : DiagnosticAnalyzer
         Descriptors.RDY3002_HealthChecksNotExposed,
         Descriptors.RDY3003_HealthChecksNotRegistered);
 
-    public override void Initialize(AnalysisContext context)
+    protected override RuleScope Scope => RuleScope.WebApps;
+
+    protected override void OnCompilationStart(CompilationStartAnalysisContext start, RuleEnvironment environment)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(static start =>
+        if (start.Compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.IHealthChecksBuilder") is null)
         {
-            if (start.Compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.IHealthChecksBuilder") is null)
+            return;
+        }
+
+        start.RegisterSemanticModelAction(context =>
+        {
+            var tree = context.SemanticModel.SyntaxTree;
+            var facts = HealthFacts.For(environment, context.CancellationToken);
+            if (facts is null || facts.HasOpaqueDelegation)
             {
                 return;
             }
 
-            start.RegisterSemanticModelAction(static context =>
+            var anchors = facts.AnchorsIn(tree);
+            if (anchors.IsEmpty)
             {
-                var tree = context.SemanticModel.SyntaxTree;
-                var facts = HealthFacts.For(context.SemanticModel.Compilation, context.Options, context.CancellationToken);
-                if (facts is null || facts.HasOpaqueDelegation)
-                {
-                    return;
-                }
+                return;
+            }
 
-                var anchors = facts.AnchorsIn(tree);
-                if (anchors.IsEmpty)
-                {
-                    return;
-                }
+            var registered = !facts.Registrations.IsEmpty;
+            var exposed = !facts.Exposures.IsEmpty;
+            if (registered && exposed)
+            {
+                return;
+            }
 
-                var registered = !facts.Registrations.IsEmpty;
-                var exposed = !facts.Exposures.IsEmpty;
-                if (registered && exposed)
-                {
-                    return;
-                }
+            // A hand-rolled health route (judged by RDY3004) or a direct use of HealthCheckService is an exposure we cannot see through.
+            if (!exposed && facts.HasHandRolledEndpoint(context.CancellationToken))
+            {
+                return;
+            }
 
-                // A hand-rolled health route (judged by RDY3004) or a direct use of HealthCheckService is an exposure we cannot see through.
-                if (!exposed && facts.HasHandRolledEndpoint(context.CancellationToken))
-                {
-                    return;
-                }
+            var paths = context.Options.Get(ReadinessOptions.HealthEndpointPaths, tree);
+            var properties = ImmutableDictionary<string, string?>.Empty.Add(PathsProperty, string.Join(",", paths));
+            DiagnosticDescriptor descriptor;
+            string argument;
+            if (!registered && !exposed)
+            {
+                descriptor = Descriptors.RDY3001_NoHealthChecks;
+                argument = paths[0];
+            }
+            else if (registered)
+            {
+                descriptor = Descriptors.RDY3002_HealthChecksNotExposed;
+                argument = paths[0];
+            }
+            else
+            {
+                descriptor = Descriptors.RDY3003_HealthChecksNotRegistered;
+                argument = facts.Exposures[0].Name;
+            }
 
-                var paths = context.Options.Get(ReadinessOptions.HealthEndpointPaths, tree);
-                var properties = ImmutableDictionary<string, string?>.Empty.Add(PathsProperty, string.Join(",", paths));
-                DiagnosticDescriptor descriptor;
-                string argument;
-                if (!registered && !exposed)
-                {
-                    descriptor = Descriptors.RDY3001_NoHealthChecks;
-                    argument = paths[0];
-                }
-                else if (registered)
-                {
-                    descriptor = Descriptors.RDY3002_HealthChecksNotExposed;
-                    argument = paths[0];
-                }
-                else
-                {
-                    descriptor = Descriptors.RDY3003_HealthChecksNotRegistered;
-                    argument = facts.Exposures[0].Name;
-                }
-
-                foreach (var anchor in anchors)
-                {
-                    context.ReportDiagnostic(Diagnostic.Create(descriptor, anchor.Location, properties, argument));
-                }
-            });
+            foreach (var anchor in anchors)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(descriptor, anchor.Location, properties, argument));
+            }
         });
     }
 }

@@ -4,6 +4,8 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using Readiness.Analyzers.Options;
+using Readiness.Analyzers.AppModel;
+using Readiness.Analyzers.Common;
 
 namespace Readiness.Analyzers.Health;
 
@@ -14,7 +16,7 @@ namespace Readiness.Analyzers.Health;
 /// Reported on the registration, per document. Only when health checks are registered (else RDY3001/RDY3003 speak).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class UncheckedDependencyAnalyzer : DiagnosticAnalyzer
+public sealed class UncheckedDependencyAnalyzer : ReadinessAnalyzer
 {
     /// <summary>Diagnostic property: the DbContext type name when the dependency is one (used by the fix).</summary>
     public const string ContextTypeProperty = "ContextType";
@@ -22,52 +24,49 @@ public sealed class UncheckedDependencyAnalyzer : DiagnosticAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.RDY3005_DependencyWithoutHealthCheck);
 
-    public override void Initialize(AnalysisContext context)
+    protected override RuleScope Scope => RuleScope.WebApps;
+
+    protected override void OnCompilationStart(CompilationStartAnalysisContext start, RuleEnvironment environment)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(static start =>
+        if (start.Compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.IHealthChecksBuilder") is null)
         {
-            if (start.Compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.IHealthChecksBuilder") is null)
+            return;
+        }
+
+        start.RegisterSemanticModelAction(context =>
+        {
+            var tree = context.SemanticModel.SyntaxTree;
+            var facts = HealthFacts.For(environment, context.CancellationToken);
+            if (facts is null || !facts.Model.IsWebApp || facts.HasOpaqueDelegation || facts.Registrations.IsEmpty)
             {
                 return;
             }
 
-            start.RegisterSemanticModelAction(static context =>
+            var extras = context.Options.Get(ReadinessOptions.HealthDependencyRegistrations, tree);
+            var dependencies = Dependency.In(facts, tree, extras, context.CancellationToken);
+            if (dependencies.IsEmpty)
             {
-                var tree = context.SemanticModel.SyntaxTree;
-                var facts = HealthFacts.For(context.SemanticModel.Compilation, context.Options, context.CancellationToken);
-                if (facts is null || !facts.Model.IsWebApp || facts.HasOpaqueDelegation || facts.Registrations.IsEmpty)
+                return;
+            }
+
+            var coverage = facts.Coverage(context.CancellationToken);
+            foreach (var dependency in dependencies)
+            {
+                if (coverage.Covers(dependency))
                 {
-                    return;
+                    continue;
                 }
 
-                var extras = context.Options.Get(ReadinessOptions.HealthDependencyRegistrations, tree);
-                var dependencies = Dependency.In(facts, tree, extras, context.CancellationToken);
-                if (dependencies.IsEmpty)
-                {
-                    return;
-                }
-
-                var coverage = facts.Coverage(context.CancellationToken);
-                foreach (var dependency in dependencies)
-                {
-                    if (coverage.Covers(dependency))
-                    {
-                        continue;
-                    }
-
-                    var properties = dependency.ContextType is null
-                        ? ImmutableDictionary<string, string?>.Empty
-                        : ImmutableDictionary<string, string?>.Empty.Add(ContextTypeProperty, dependency.ContextType.Name);
-                    context.ReportDiagnostic(Diagnostic.Create(
-                        Descriptors.RDY3005_DependencyWithoutHealthCheck,
-                        NameToEnd(dependency.Call.Location, context.CancellationToken),
-                        properties,
-                        dependency.Display,
-                        dependency.SuggestedCheck));
-                }
-            });
+                var properties = dependency.ContextType is null
+                    ? ImmutableDictionary<string, string?>.Empty
+                    : ImmutableDictionary<string, string?>.Empty.Add(ContextTypeProperty, dependency.ContextType.Name);
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.RDY3005_DependencyWithoutHealthCheck,
+                    NameToEnd(dependency.Call.Location, context.CancellationToken),
+                    properties,
+                    dependency.Display,
+                    dependency.SuggestedCheck));
+            }
         });
     }
 

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Readiness.Analyzers.Common;
+using Readiness.Analyzers.AppModel;
 
 namespace Readiness.Analyzers.Logging;
 
@@ -10,40 +11,37 @@ namespace Readiness.Analyzers.Logging;
 /// <c>Console.Out</c>/<c>Console.Error</c>) in a web app, worker or logging-aware library.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class ConsoleOutputAnalyzer : DiagnosticAnalyzer
+public sealed class ConsoleOutputAnalyzer : ReadinessAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.RDY2001_ConsoleOutputInsteadOfLogger);
 
-    public override void Initialize(AnalysisContext context)
+    protected override RuleScope Scope => RuleScope.CodeThatLogs;
+
+    protected override void OnCompilationStart(CompilationStartAnalysisContext start, RuleEnvironment environment)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(static start =>
+        var console = ConsoleWrites.Create(start.Compilation);
+        if (console is null)
         {
-            var console = ConsoleWrites.Create(start.Compilation);
-            if (console is null)
+            return;
+        }
+
+        // Where console output is the program's job (a console tool, readiness.logging.console_output = never) no call
+        // is bound at all; elsewhere the callee's symbol decides, and no operation tree is built.
+        start.RegisterInvocationSymbolAction(
+            ConsoleWrites.IsWriteName,
+            context => environment.Applies(context.Node.SyntaxTree, context.CancellationToken),
+            context =>
             {
-                return;
-            }
-
-            // Where console output is the program's job (a console tool, readiness.logging.console_output = never) no call
-            // is bound at all; elsewhere the callee's symbol decides, and no operation tree is built.
-            start.RegisterInvocationSymbolAction(
-                ConsoleWrites.IsWriteName,
-                LoggingScope.ConsoleRulesApply,
-                context =>
+                if (!console.IsConsoleWrite(context.SemanticModel, context.Syntax, context.Method, out var display, context.CancellationToken))
                 {
-                    if (!console.IsConsoleWrite(context.SemanticModel, context.Syntax, context.Method, out var display, context.CancellationToken))
-                    {
-                        return;
-                    }
+                    return;
+                }
 
-                    context.ReportDiagnostic(Diagnostic.Create(
-                        Descriptors.RDY2001_ConsoleOutputInsteadOfLogger,
-                        context.Syntax.GetLocation(),
-                        display));
-                });
-        });
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.RDY2001_ConsoleOutputInsteadOfLogger,
+                    context.Syntax.GetLocation(),
+                    display));
+            });
     }
 }

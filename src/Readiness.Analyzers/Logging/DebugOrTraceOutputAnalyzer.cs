@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Readiness.Analyzers.Common;
+using Readiness.Analyzers.AppModel;
 
 namespace Readiness.Analyzers.Logging;
 
@@ -10,52 +11,49 @@ namespace Readiness.Analyzers.Logging;
 /// logging-aware library. Debug calls vanish from Release builds; Trace goes to listeners a container never reads.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class DebugOrTraceOutputAnalyzer : DiagnosticAnalyzer
+public sealed class DebugOrTraceOutputAnalyzer : ReadinessAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.RDY2002_DebugOrTraceOutputInsteadOfLogger);
 
-    public override void Initialize(AnalysisContext context)
+    protected override RuleScope Scope => RuleScope.CodeThatLogs;
+
+    protected override void OnCompilationStart(CompilationStartAnalysisContext start, RuleEnvironment environment)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(static start =>
+        var debug = start.Compilation.GetTypeByMetadataName("System.Diagnostics.Debug");
+        var trace = start.Compilation.GetTypeByMetadataName("System.Diagnostics.Trace");
+        if (debug is null && trace is null)
         {
-            var debug = start.Compilation.GetTypeByMetadataName("System.Diagnostics.Debug");
-            var trace = start.Compilation.GetTypeByMetadataName("System.Diagnostics.Trace");
-            if (debug is null && trace is null)
+            return;
+        }
+
+        // The callee's symbol decides; no operation tree is built.
+        start.RegisterInvocationSymbolAction(
+            static name => IsDebugWrite(name) || IsTraceWrite(name),
+            context => environment.Applies(context.Node.SyntaxTree, context.CancellationToken),
+            context =>
             {
-                return;
-            }
-
-            // The callee's symbol decides; no operation tree is built.
-            start.RegisterInvocationSymbolAction(
-                static name => IsDebugWrite(name) || IsTraceWrite(name),
-                LoggingScope.ConsoleRulesApply,
-                context =>
+                var method = context.Method;
+                string why;
+                if (SymbolEqualityComparer.Default.Equals(method.ContainingType, debug) && IsDebugWrite(method.Name))
                 {
-                    var method = context.Method;
-                    string why;
-                    if (SymbolEqualityComparer.Default.Equals(method.ContainingType, debug) && IsDebugWrite(method.Name))
-                    {
-                        why = "is removed from Release builds";
-                    }
-                    else if (SymbolEqualityComparer.Default.Equals(method.ContainingType, trace) && IsTraceWrite(method.Name))
-                    {
-                        why = "writes to trace listeners that production hosts do not collect";
-                    }
-                    else
-                    {
-                        return;
-                    }
+                    why = "is removed from Release builds";
+                }
+                else if (SymbolEqualityComparer.Default.Equals(method.ContainingType, trace) && IsTraceWrite(method.Name))
+                {
+                    why = "writes to trace listeners that production hosts do not collect";
+                }
+                else
+                {
+                    return;
+                }
 
-                    context.ReportDiagnostic(Diagnostic.Create(
-                        Descriptors.RDY2002_DebugOrTraceOutputInsteadOfLogger,
-                        context.Syntax.GetLocation(),
-                        method.ContainingType.Name + "." + method.Name,
-                        why));
-                });
-        });
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.RDY2002_DebugOrTraceOutputInsteadOfLogger,
+                    context.Syntax.GetLocation(),
+                    method.ContainingType.Name + "." + method.Name,
+                    why));
+            });
     }
 
     internal static bool IsDebugWrite(string name)

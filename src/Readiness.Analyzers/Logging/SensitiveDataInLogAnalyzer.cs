@@ -19,55 +19,52 @@ namespace Readiness.Analyzers.Logging;
 /// Only the value itself counts: <c>password.Length</c> or <c>Mask(token)</c> are not the secret.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class SensitiveDataInLogAnalyzer : DiagnosticAnalyzer
+public sealed class SensitiveDataInLogAnalyzer : ReadinessAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.RDY2003_SensitiveDataInLog);
 
-    public override void Initialize(AnalysisContext context)
-    {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(static start =>
-        {
-            var types = new Types(start.Compilation);
-            if (types.LoggerExtensions is null && types.Console is null)
-            {
-                return;
-            }
+    protected override RuleScope Scope => RuleScope.AnyProject;
 
-            // Only a call that passes something with a sensitive name can report: find that in the syntax first.
-            var extraWordsByTree = new ConcurrentDictionary<SyntaxTree, ImmutableArray<string>>();
-            start.RegisterSyntaxNodeAction(
-                context =>
+    protected override void OnCompilationStart(CompilationStartAnalysisContext start, RuleEnvironment environment)
+    {
+        var types = new Types(start.Compilation);
+        if (types.LoggerExtensions is null && types.Console is null)
+        {
+            return;
+        }
+
+        // Only a call that passes something with a sensitive name can report: find that in the syntax first.
+        var extraWordsByTree = new ConcurrentDictionary<SyntaxTree, ImmutableArray<string>>();
+        start.RegisterSyntaxNodeAction(
+            context =>
+            {
+                var invocation = (InvocationExpressionSyntax)context.Node;
+                if (invocation.ArgumentList.Arguments.Count == 0)
                 {
-                    var invocation = (InvocationExpressionSyntax)context.Node;
-                    if (invocation.ArgumentList.Arguments.Count == 0)
+                    return;
+                }
+
+                var tree = invocation.SyntaxTree;
+                var extraWords = extraWordsByTree.GetOrAdd(tree, t => context.Options.Get(ReadinessOptions.ExtraSensitiveNames, t));
+                foreach (var argument in invocation.ArgumentList.Arguments)
+                {
+                    if (PassesSensitiveName(argument.Expression, extraWords, depth: 0))
                     {
+                        // The callee's symbol first: a call that is not a log or console call (a password passed to
+                        // a hasher, a token to an HTTP client) costs no operation tree.
+                        if (context.SemanticModel.GetSymbolInfo(invocation, context.CancellationToken).Symbol is IMethodSymbol method
+                            && types.MayBeSink(method)
+                            && context.SemanticModel.GetOperation(invocation, context.CancellationToken) is IInvocationOperation operation)
+                        {
+                            Analyze(new OperationContext(operation, context), environment, types);
+                        }
+
                         return;
                     }
-
-                    var tree = invocation.SyntaxTree;
-                    var extraWords = extraWordsByTree.GetOrAdd(tree, t => context.Options.Get(ReadinessOptions.ExtraSensitiveNames, t));
-                    foreach (var argument in invocation.ArgumentList.Arguments)
-                    {
-                        if (PassesSensitiveName(argument.Expression, extraWords, depth: 0))
-                        {
-                            // The callee's symbol first: a call that is not a log or console call (a password passed to
-                            // a hasher, a token to an HTTP client) costs no operation tree.
-                            if (context.SemanticModel.GetSymbolInfo(invocation, context.CancellationToken).Symbol is IMethodSymbol method
-                                && types.MayBeSink(method)
-                                && context.SemanticModel.GetOperation(invocation, context.CancellationToken) is IInvocationOperation operation)
-                            {
-                                Analyze(new OperationContext(operation, context), types);
-                            }
-
-                            return;
-                        }
-                    }
-                },
-                SyntaxKind.InvocationExpression);
-        });
+                }
+            },
+            SyntaxKind.InvocationExpression);
     }
 
     /// <summary>The syntax twin of <see cref="Inspect"/>: could this argument be a value with a sensitive name?</summary>
@@ -130,7 +127,7 @@ public sealed class SensitiveDataInLogAnalyzer : DiagnosticAnalyzer
         return false;
     }
 
-    private static void Analyze(OperationContext context, Types types)
+    private static void Analyze(OperationContext context, RuleEnvironment environment, Types types)
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
@@ -152,9 +149,8 @@ public sealed class SensitiveDataInLogAnalyzer : DiagnosticAnalyzer
         }
 
         var tree = invocation.Syntax.SyntaxTree;
-        if (isConsole
-                ? !LoggingScope.ConsoleRulesApply(context.Compilation, context.Options, tree, context.CancellationToken)
-                : ApplicationModel.IsExcludedTestProject(context.Compilation, context.Options, tree))
+        // A console write is judged where console output is; a log call wherever the rule runs.
+        if (!environment.Project.Applies(isConsole ? RuleScope.CodeThatLogs : RuleScope.AnyProject, tree, context.CancellationToken))
         {
             return;
         }

@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Readiness.Analyzers.Common;
 using Readiness.Analyzers.Options;
+using Readiness.Analyzers.AppModel;
 
 namespace Readiness.Analyzers.Passwords;
 
@@ -15,7 +16,7 @@ namespace Readiness.Analyzers.Passwords;
 /// <c>Lockout.DefaultLockoutTimeSpan</c> below one minute.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class AccountLockoutAnalyzer : DiagnosticAnalyzer
+public sealed class AccountLockoutAnalyzer : ReadinessAnalyzer
 {
     /// <summary>The lockout time the fix writes: the framework default, 5 minutes.</summary>
     internal const int FixedLockoutMinutes = 5;
@@ -23,31 +24,28 @@ public sealed class AccountLockoutAnalyzer : DiagnosticAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.RDY4003_AccountLockoutWeakOrDisabled);
 
-    public override void Initialize(AnalysisContext context)
-    {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(static start =>
-        {
-            var signInManager = start.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Identity.SignInManager`1");
-            var lockoutOptions = start.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Identity.LockoutOptions");
-            var timeSpan = start.Compilation.GetTypeByMetadataName("System.TimeSpan");
-            if (signInManager is not null)
-            {
-                start.RegisterInvocationAction(static name => name is "PasswordSignInAsync" or "CheckPasswordSignInAsync", method => IsSignIn(method, signInManager), context => AnalyzeSignIn(context, signInManager));
-            }
+    protected override RuleScope Scope => RuleScope.AnyProject;
 
-            if (lockoutOptions is not null && timeSpan is not null)
-            {
-                start.RegisterAssignmentAction(
-                    static name => name is "AllowedForNewUsers" or "MaxFailedAccessAttempts" or "DefaultLockoutTimeSpan",
-                    target => SymbolEqualityComparer.Default.Equals(target.ContainingType, lockoutOptions),
-                    context => AnalyzeOptions(context, lockoutOptions, timeSpan));
-            }
-        });
+    protected override void OnCompilationStart(CompilationStartAnalysisContext start, RuleEnvironment environment)
+    {
+        var signInManager = start.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Identity.SignInManager`1");
+        var lockoutOptions = start.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Identity.LockoutOptions");
+        var timeSpan = start.Compilation.GetTypeByMetadataName("System.TimeSpan");
+        if (signInManager is not null)
+        {
+            start.RegisterInvocationAction(static name => name is "PasswordSignInAsync" or "CheckPasswordSignInAsync", method => IsSignIn(method, signInManager), context => AnalyzeSignIn(context, environment, signInManager));
+        }
+
+        if (lockoutOptions is not null && timeSpan is not null)
+        {
+            start.RegisterAssignmentAction(
+                static name => name is "AllowedForNewUsers" or "MaxFailedAccessAttempts" or "DefaultLockoutTimeSpan",
+                target => SymbolEqualityComparer.Default.Equals(target.ContainingType, lockoutOptions),
+                context => AnalyzeOptions(context, environment, lockoutOptions, timeSpan));
+        }
     }
 
-    private static void AnalyzeSignIn(OperationContext context, INamedTypeSymbol signInManager)
+    private static void AnalyzeSignIn(OperationContext context, RuleEnvironment environment, INamedTypeSymbol signInManager)
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
@@ -61,7 +59,7 @@ public sealed class AccountLockoutAnalyzer : DiagnosticAnalyzer
             if (argument.Parameter?.Name == "lockoutOnFailure"
                 && argument.ArgumentKind == ArgumentKind.Explicit
                 && PasswordRules.IsConstantFalse(argument.Value)
-                && PasswordRules.Applies(context.Compilation, context.Options, invocation.Syntax.SyntaxTree, context.CancellationToken))
+                && environment.Applies(invocation.Syntax.SyntaxTree, context.CancellationToken))
             {
                 context.ReportDiagnostic(Diagnostic.Create(
                     Descriptors.RDY4003_AccountLockoutWeakOrDisabled,
@@ -88,7 +86,7 @@ public sealed class AccountLockoutAnalyzer : DiagnosticAnalyzer
         return false;
     }
 
-    private static void AnalyzeOptions(OperationContext context, INamedTypeSymbol lockoutOptions, INamedTypeSymbol timeSpan)
+    private static void AnalyzeOptions(OperationContext context, RuleEnvironment environment, INamedTypeSymbol lockoutOptions, INamedTypeSymbol timeSpan)
     {
         var assignment = (ISimpleAssignmentOperation)context.Operation;
         if (assignment.Target is not IPropertyReferenceOperation { Property: var property }
@@ -132,7 +130,7 @@ public sealed class AccountLockoutAnalyzer : DiagnosticAnalyzer
                 return;
         }
 
-        if (!PasswordRules.Applies(context.Compilation, context.Options, tree, context.CancellationToken))
+        if (!environment.Applies(tree, context.CancellationToken))
         {
             return;
         }

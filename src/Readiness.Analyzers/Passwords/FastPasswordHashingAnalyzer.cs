@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Readiness.Analyzers.Common;
 using Readiness.Analyzers.Options;
+using Readiness.Analyzers.AppModel;
 
 namespace Readiness.Analyzers.Passwords;
 
@@ -17,34 +18,31 @@ namespace Readiness.Analyzers.Passwords;
 /// <c>PasswordHasherOptions.IterationCount</c> below the framework default and <c>CompatibilityMode = IdentityV2</c>.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class FastPasswordHashingAnalyzer : DiagnosticAnalyzer
+public sealed class FastPasswordHashingAnalyzer : ReadinessAnalyzer
 {
     private const string UseSlowHash = "use PasswordHasher<TUser>, Argon2id, bcrypt or PBKDF2 with the OWASP iteration count";
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.RDY4005_FastPasswordHashing);
 
-    public override void Initialize(AnalysisContext context)
-    {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(static start =>
-        {
-            var types = new Types(start.Compilation);
-            if (types.HashAlgorithm is not null || types.BCrypt is not null || types.KeyDerivation is not null)
-            {
-                start.RegisterInvocationAction(IsHashingName, method => KindOf(method, types) != HashingCall.None, context => AnalyzeInvocation(context, types));
-                start.RegisterObjectCreationAction(static name => name == "Rfc2898DeriveBytes", context => AnalyzeCreation(context, types));
-            }
+    protected override RuleScope Scope => RuleScope.AnyProject;
 
-            if (types.PasswordHasherOptions is not null)
-            {
-                start.RegisterAssignmentAction(
-                    static name => name is "IterationCount" or "CompatibilityMode",
-                    target => SymbolEqualityComparer.Default.Equals(target.ContainingType, types.PasswordHasherOptions),
-                    context => AnalyzeHasherOptions(context, types.PasswordHasherOptions));
-            }
-        });
+    protected override void OnCompilationStart(CompilationStartAnalysisContext start, RuleEnvironment environment)
+    {
+        var types = new Types(start.Compilation);
+        if (types.HashAlgorithm is not null || types.BCrypt is not null || types.KeyDerivation is not null)
+        {
+            start.RegisterInvocationAction(IsHashingName, method => KindOf(method, types) != HashingCall.None, context => AnalyzeInvocation(context, environment, types));
+            start.RegisterObjectCreationAction(static name => name == "Rfc2898DeriveBytes", context => AnalyzeCreation(context, environment, types));
+        }
+
+        if (types.PasswordHasherOptions is not null)
+        {
+            start.RegisterAssignmentAction(
+                static name => name is "IterationCount" or "CompatibilityMode",
+                target => SymbolEqualityComparer.Default.Equals(target.ContainingType, types.PasswordHasherOptions),
+                context => AnalyzeHasherOptions(context, environment, types.PasswordHasherOptions));
+        }
     }
 
     private static bool IsHashingName(string name)
@@ -82,24 +80,24 @@ public sealed class FastPasswordHashingAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void AnalyzeInvocation(OperationContext context, Types types)
+    private static void AnalyzeInvocation(OperationContext context, RuleEnvironment environment, Types types)
     {
         var invocation = (IInvocationOperation)context.Operation;
         switch (KindOf(invocation.TargetMethod, types))
         {
             case HashingCall.FastHash:
-                AnalyzeFastHash(context, types, invocation);
+                AnalyzeFastHash(context, environment, types, invocation);
                 return;
             case HashingCall.Pbkdf2:
-                AnalyzePbkdf2(context, invocation.Arguments, invocation.Syntax, isObsoleteConstructor: false);
+                AnalyzePbkdf2(context, environment, invocation.Arguments, invocation.Syntax, isObsoleteConstructor: false);
                 return;
             case HashingCall.BCrypt:
-                AnalyzeBCrypt(context, invocation);
+                AnalyzeBCrypt(context, environment, invocation);
                 return;
         }
     }
 
-    private static void AnalyzeCreation(OperationContext context, Types types)
+    private static void AnalyzeCreation(OperationContext context, RuleEnvironment environment, Types types)
     {
         var creation = (IObjectCreationOperation)context.Operation;
         if (creation.Constructor is { } constructor
@@ -111,11 +109,11 @@ public sealed class FastPasswordHashingAnalyzer : DiagnosticAnalyzer
                 hasHashName |= parameter.Name == "hashAlgorithm";
             }
 
-            AnalyzePbkdf2(context, creation.Arguments, creation.Syntax, isObsoleteConstructor: !hasHashName);
+            AnalyzePbkdf2(context, environment, creation.Arguments, creation.Syntax, isObsoleteConstructor: !hasHashName);
         }
     }
 
-    private static void AnalyzeFastHash(OperationContext context, Types types, IInvocationOperation invocation)
+    private static void AnalyzeFastHash(OperationContext context, RuleEnvironment environment, Types types, IInvocationOperation invocation)
     {
         var method = invocation.TargetMethod;
         var algorithmType = method.IsStatic ? method.ContainingType : invocation.Instance?.Type;
@@ -156,7 +154,7 @@ public sealed class FastPasswordHashingAnalyzer : DiagnosticAnalyzer
         }
 
         if (passwordName is null || LooksLikeABreachCheck(context.ContainingSymbol)
-            || !PasswordRules.Applies(context.Compilation, context.Options, invocation.Syntax.SyntaxTree, context.CancellationToken))
+            || !environment.Applies(invocation.Syntax.SyntaxTree, context.CancellationToken))
         {
             return;
         }
@@ -169,7 +167,7 @@ public sealed class FastPasswordHashingAnalyzer : DiagnosticAnalyzer
             UseSlowHash));
     }
 
-    private static void AnalyzePbkdf2(OperationContext context, ImmutableArray<IArgumentOperation> arguments, SyntaxNode syntax, bool isObsoleteConstructor)
+    private static void AnalyzePbkdf2(OperationContext context, RuleEnvironment environment, ImmutableArray<IArgumentOperation> arguments, SyntaxNode syntax, bool isObsoleteConstructor)
     {
         if (ArgumentNamed(arguments, "password") is { } input && IsNamedLikeAKey(input.Value))
         {
@@ -234,7 +232,7 @@ public sealed class FastPasswordHashingAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        if (iterations >= floor || !PasswordRules.Applies(context.Compilation, context.Options, tree, context.CancellationToken))
+        if (iterations >= floor || !environment.Applies(tree, context.CancellationToken))
         {
             return;
         }
@@ -252,7 +250,7 @@ public sealed class FastPasswordHashingAnalyzer : DiagnosticAnalyzer
         context.ReportDiagnostic(Diagnostic.Create(Descriptors.RDY4005_FastPasswordHashing, location, fix, what, advice));
     }
 
-    private static void AnalyzeBCrypt(OperationContext context, IInvocationOperation invocation)
+    private static void AnalyzeBCrypt(OperationContext context, RuleEnvironment environment, IInvocationOperation invocation)
     {
         var workFactor = ArgumentNamed(invocation.Arguments, "workFactor");
         if (workFactor is null || workFactor.ArgumentKind != ArgumentKind.Explicit || !PasswordRules.TryGetInt(workFactor.Value, out var value))
@@ -262,7 +260,7 @@ public sealed class FastPasswordHashingAnalyzer : DiagnosticAnalyzer
 
         var tree = invocation.Syntax.SyntaxTree;
         var floor = context.Options.Get(ReadinessOptions.BCryptWorkFactor, tree);
-        if (value >= floor || !PasswordRules.Applies(context.Compilation, context.Options, tree, context.CancellationToken))
+        if (value >= floor || !environment.Applies(tree, context.CancellationToken))
         {
             return;
         }
@@ -275,7 +273,7 @@ public sealed class FastPasswordHashingAnalyzer : DiagnosticAnalyzer
             "use a work factor of at least " + floor));
     }
 
-    private static void AnalyzeHasherOptions(OperationContext context, INamedTypeSymbol hasherOptions)
+    private static void AnalyzeHasherOptions(OperationContext context, RuleEnvironment environment, INamedTypeSymbol hasherOptions)
     {
         var assignment = (ISimpleAssignmentOperation)context.Operation;
         if (assignment.Target is not IPropertyReferenceOperation { Property: var property }
@@ -288,7 +286,7 @@ public sealed class FastPasswordHashingAnalyzer : DiagnosticAnalyzer
         if (property.Name == "IterationCount" && PasswordRules.TryGetInt(assignment.Value, out var iterations))
         {
             var floor = context.Options.Get(ReadinessOptions.IdentityHasherIterations, tree);
-            if (iterations < floor && PasswordRules.Applies(context.Compilation, context.Options, tree, context.CancellationToken))
+            if (iterations < floor && environment.Applies(tree, context.CancellationToken))
             {
                 context.ReportDiagnostic(Diagnostic.Create(
                     Descriptors.RDY4005_FastPasswordHashing,
@@ -300,7 +298,7 @@ public sealed class FastPasswordHashingAnalyzer : DiagnosticAnalyzer
         }
         else if (property.Name == "CompatibilityMode"
             && PasswordRules.WithoutConversions(assignment.Value) is IFieldReferenceOperation { Field.Name: "IdentityV2" }
-            && PasswordRules.Applies(context.Compilation, context.Options, tree, context.CancellationToken))
+            && environment.Applies(tree, context.CancellationToken))
         {
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.RDY4005_FastPasswordHashing,

@@ -16,7 +16,7 @@ namespace Readiness.Analyzers.Passwords;
 /// <c>RequiredLength</c> at all (the framework default is 6).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class IdentityPasswordLengthAnalyzer : DiagnosticAnalyzer
+public sealed class IdentityPasswordLengthAnalyzer : ReadinessAnalyzer
 {
     /// <summary>ASP.NET Core Identity's default <c>RequiredLength</c>.</summary>
     internal const int FrameworkDefaultLength = 6;
@@ -24,34 +24,31 @@ public sealed class IdentityPasswordLengthAnalyzer : DiagnosticAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.RDY4001_IdentityPasswordTooShort);
 
-    public override void Initialize(AnalysisContext context)
-    {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(static start =>
-        {
-            var passwordOptions = start.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Identity.PasswordOptions");
-            if (passwordOptions is null)
-            {
-                return;
-            }
+    protected override RuleScope Scope => RuleScope.AnyProject;
 
-            var identityBuilder = start.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Identity.IdentityBuilder");
-            start.RegisterAssignmentAction(
-                static name => name == "RequiredLength",
-                target => target is IPropertySymbol property && PasswordRules.Is(property, passwordOptions, "RequiredLength"),
-                context => AnalyzeAssignment(context, passwordOptions));
-            if (identityBuilder is not null)
-            {
-                start.RegisterInvocationAction(
-                    static name => name is "AddIdentity" or "AddIdentityCore" or "AddDefaultIdentity" or "AddIdentityApiEndpoints",
-                    method => IsRegistration(method, identityBuilder),
-                    context => AnalyzeRegistration(context, identityBuilder));
-            }
-        });
+    protected override void OnCompilationStart(CompilationStartAnalysisContext start, RuleEnvironment environment)
+    {
+        var passwordOptions = start.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Identity.PasswordOptions");
+        if (passwordOptions is null)
+        {
+            return;
+        }
+
+        var identityBuilder = start.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Identity.IdentityBuilder");
+        start.RegisterAssignmentAction(
+            static name => name == "RequiredLength",
+            target => target is IPropertySymbol property && PasswordRules.Is(property, passwordOptions, "RequiredLength"),
+            context => AnalyzeAssignment(context, environment, passwordOptions));
+        if (identityBuilder is not null)
+        {
+            start.RegisterInvocationAction(
+                static name => name is "AddIdentity" or "AddIdentityCore" or "AddDefaultIdentity" or "AddIdentityApiEndpoints",
+                method => IsRegistration(method, identityBuilder),
+                context => AnalyzeRegistration(context, environment, identityBuilder));
+        }
     }
 
-    private static void AnalyzeAssignment(OperationContext context, INamedTypeSymbol passwordOptions)
+    private static void AnalyzeAssignment(OperationContext context, RuleEnvironment environment, INamedTypeSymbol passwordOptions)
     {
         var assignment = (ISimpleAssignmentOperation)context.Operation;
         if (assignment.Target is not IPropertyReferenceOperation { Property: var property }
@@ -63,7 +60,7 @@ public sealed class IdentityPasswordLengthAnalyzer : DiagnosticAnalyzer
 
         var tree = assignment.Syntax.SyntaxTree;
         var minimum = context.Options.Get(ReadinessOptions.PasswordMinimumLength, tree);
-        if (length >= minimum || !PasswordRules.Applies(context.Compilation, context.Options, tree, context.CancellationToken))
+        if (length >= minimum || !environment.Applies(tree, context.CancellationToken))
         {
             return;
         }
@@ -82,7 +79,7 @@ public sealed class IdentityPasswordLengthAnalyzer : DiagnosticAnalyzer
         => method.Name is "AddIdentity" or "AddIdentityCore" or "AddDefaultIdentity" or "AddIdentityApiEndpoints"
             && SymbolEqualityComparer.Default.Equals(method.ReturnType, identityBuilder);
 
-    private static void AnalyzeRegistration(OperationContext context, INamedTypeSymbol identityBuilder)
+    private static void AnalyzeRegistration(OperationContext context, RuleEnvironment environment, INamedTypeSymbol identityBuilder)
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
@@ -93,7 +90,7 @@ public sealed class IdentityPasswordLengthAnalyzer : DiagnosticAnalyzer
         }
 
         var tree = syntax.SyntaxTree;
-        if (!PasswordRules.Applies(context.Compilation, context.Options, tree, context.CancellationToken))
+        if (!environment.Applies(tree, context.CancellationToken))
         {
             return;
         }
@@ -132,10 +129,10 @@ public sealed class IdentityPasswordLengthAnalyzer : DiagnosticAnalyzer
 
         // The missing-length form speaks for the app: a library that registers Identity cannot see whether the host
         // sets RequiredLength in another assembly, so only apps (web apps, workers) get it.
-        var appModel = ApplicationModel.For(context.Compilation, context.Options, context.CancellationToken);
+        var appModel = environment.Model(context.CancellationToken);
         if (appModel.Kind is not (ProjectKind.WebApp or ProjectKind.Worker)
             || IdentityOptionsScan.For(context.Compilation, context.CancellationToken).PasswordLengthMayBeSet
-            || appModel.DelegatesToOtherAssemblies)
+            || appModel.Delegates(StartupFeature.Identity))
         {
             return;
         }

@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Readiness.Analyzers.Common;
 using Readiness.Analyzers.Options;
+using Readiness.Analyzers.AppModel;
 
 namespace Readiness.Analyzers.Passwords;
 
@@ -15,33 +16,30 @@ namespace Readiness.Analyzers.Passwords;
 /// A long minimum makes composition rules optional (NIST SP 800-63B), so only the combination is reported.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class PasswordCompositionAnalyzer : DiagnosticAnalyzer
+public sealed class PasswordCompositionAnalyzer : ReadinessAnalyzer
 {
     private static readonly string[] ClassRequirements = { "RequireDigit", "RequireLowercase", "RequireUppercase", "RequireNonAlphanumeric" };
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.RDY4002_PasswordCompositionOffWithShortLength);
 
-    public override void Initialize(AnalysisContext context)
-    {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(static start =>
-        {
-            var passwordOptions = start.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Identity.PasswordOptions");
-            if (passwordOptions is null)
-            {
-                return;
-            }
+    protected override RuleScope Scope => RuleScope.AnyProject;
 
-            start.RegisterAssignmentAction(
-                static name => System.Array.IndexOf(ClassRequirements, name) >= 0,
-                target => SymbolEqualityComparer.Default.Equals(target.ContainingType, passwordOptions),
-                context => Analyze(context, passwordOptions));
-        });
+    protected override void OnCompilationStart(CompilationStartAnalysisContext start, RuleEnvironment environment)
+    {
+        var passwordOptions = start.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Identity.PasswordOptions");
+        if (passwordOptions is null)
+        {
+            return;
+        }
+
+        start.RegisterAssignmentAction(
+            static name => System.Array.IndexOf(ClassRequirements, name) >= 0,
+            target => SymbolEqualityComparer.Default.Equals(target.ContainingType, passwordOptions),
+            context => Analyze(context, environment, passwordOptions));
     }
 
-    private static void Analyze(OperationContext context, INamedTypeSymbol passwordOptions)
+    private static void Analyze(OperationContext context, RuleEnvironment environment, INamedTypeSymbol passwordOptions)
     {
         var assignment = (ISimpleAssignmentOperation)context.Operation;
         if (assignment.Target is not IPropertyReferenceOperation { Property: var property }
@@ -121,7 +119,7 @@ public sealed class PasswordCompositionAnalyzer : DiagnosticAnalyzer
 
         var tree = assignment.Syntax.SyntaxTree;
         var minimum = context.Options.Get(ReadinessOptions.PasswordMinimumLength, tree);
-        if (length >= minimum || !PasswordRules.Applies(context.Compilation, context.Options, tree, context.CancellationToken))
+        if (length >= minimum || !environment.Applies(tree, context.CancellationToken))
         {
             return;
         }

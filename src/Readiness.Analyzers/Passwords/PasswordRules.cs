@@ -32,12 +32,6 @@ internal static class PasswordRules
         "bytes", "data", "buffer", "span", "chars", "input", "value", "text", "plain", "plaintext", "utf",
     };
 
-    /// <summary>Test projects are skipped unless <c>readiness.analyze_test_projects = true</c>.</summary>
-    public static bool Applies(Compilation compilation, AnalyzerOptions options, SyntaxTree tree, System.Threading.CancellationToken cancellationToken)
-    {
-        return !ApplicationModel.IsExcludedTestProject(compilation, options, tree);
-    }
-
     /// <summary>A name whose head noun is a password that the user chooses: <c>Password</c>, <c>NewPassword</c>, <c>ConfirmPassword</c>; not <c>CurrentPassword</c>, <c>PasswordHash</c>, <c>PasswordLength</c>.</summary>
     public static bool IsNewPasswordName(string name)
     {

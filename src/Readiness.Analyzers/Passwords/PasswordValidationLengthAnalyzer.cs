@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Readiness.Analyzers.Common;
 using Readiness.Analyzers.Options;
+using Readiness.Analyzers.AppModel;
 
 namespace Readiness.Analyzers.Passwords;
 
@@ -15,48 +16,45 @@ namespace Readiness.Analyzers.Passwords;
 /// Current, old and one-time passwords, and the password of a sign-in form, are not new passwords and are left alone.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class PasswordValidationLengthAnalyzer : DiagnosticAnalyzer
+public sealed class PasswordValidationLengthAnalyzer : ReadinessAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.RDY4004_ValidationPermitsShortPassword);
 
-    public override void Initialize(AnalysisContext context)
-    {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(static start =>
-        {
-            var types = new Types(start.Compilation);
-            if (types.MinLength is not null || types.StringLength is not null || types.Length is not null)
-            {
-                start.RegisterSymbolAction(context => AnalyzeSymbol(context, types), SymbolKind.Property, SymbolKind.Field, SymbolKind.Method);
-            }
+    protected override RuleScope Scope => RuleScope.AnyProject;
 
-            if (types.FluentExtensions is not null)
-            {
-                start.RegisterInvocationAction(static name => name is "MinimumLength" or "Length", method => IsFluentLength(method, types.FluentExtensions), context => AnalyzeFluent(context, types.FluentExtensions));
-            }
-        });
+    protected override void OnCompilationStart(CompilationStartAnalysisContext start, RuleEnvironment environment)
+    {
+        var types = new Types(start.Compilation);
+        if (types.MinLength is not null || types.StringLength is not null || types.Length is not null)
+        {
+            start.RegisterSymbolAction(context => AnalyzeSymbol(context, environment, types), SymbolKind.Property, SymbolKind.Field, SymbolKind.Method);
+        }
+
+        if (types.FluentExtensions is not null)
+        {
+            start.RegisterInvocationAction(static name => name is "MinimumLength" or "Length", method => IsFluentLength(method, types.FluentExtensions), context => AnalyzeFluent(context, environment, types.FluentExtensions));
+        }
     }
 
-    private static void AnalyzeSymbol(SymbolAnalysisContext context, Types types)
+    private static void AnalyzeSymbol(SymbolAnalysisContext context, RuleEnvironment environment, Types types)
     {
         switch (context.Symbol)
         {
             case IMethodSymbol method:
                 foreach (var parameter in method.Parameters)
                 {
-                    AnalyzeMember(context, types, parameter);
+                    AnalyzeMember(context, environment, types, parameter);
                 }
 
                 break;
             case IPropertySymbol or IFieldSymbol:
-                AnalyzeMember(context, types, context.Symbol);
+                AnalyzeMember(context, environment, types, context.Symbol);
                 break;
         }
     }
 
-    private static void AnalyzeMember(SymbolAnalysisContext context, Types types, ISymbol member)
+    private static void AnalyzeMember(SymbolAnalysisContext context, RuleEnvironment environment, Types types, ISymbol member)
     {
         if (!PasswordRules.IsNewPasswordName(member.Name)
             || PasswordRules.IsSignInType(member.ContainingType)
@@ -116,7 +114,7 @@ public sealed class PasswordValidationLengthAnalyzer : DiagnosticAnalyzer
 
             var tree = minimumSyntax.SyntaxTree;
             var minimum = context.Options.Get(ReadinessOptions.PasswordMinimumLength, tree);
-            if (minimumLength >= minimum || !PasswordRules.Applies(context.Compilation, context.Options, tree, context.CancellationToken))
+            if (minimumLength >= minimum || !environment.Applies(tree, context.CancellationToken))
             {
                 continue;
             }
@@ -182,7 +180,7 @@ public sealed class PasswordValidationLengthAnalyzer : DiagnosticAnalyzer
     private static bool IsFluentLength(IMethodSymbol method, INamedTypeSymbol fluentExtensions)
         => method.Name is "MinimumLength" or "Length" && SymbolEqualityComparer.Default.Equals(method.ContainingType, fluentExtensions);
 
-    private static void AnalyzeFluent(OperationContext context, INamedTypeSymbol fluentExtensions)
+    private static void AnalyzeFluent(OperationContext context, RuleEnvironment environment, INamedTypeSymbol fluentExtensions)
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
@@ -225,7 +223,7 @@ public sealed class PasswordValidationLengthAnalyzer : DiagnosticAnalyzer
         var member = RuleForMember(receiver, out var validatedType);
         if (member is null || !PasswordRules.IsNewPasswordName(member)
             || PasswordRules.IsSignInType(validatedType) || PasswordRules.IsSignInType(context.ContainingSymbol?.ContainingType)
-            || !PasswordRules.Applies(context.Compilation, context.Options, tree, context.CancellationToken))
+            || !environment.Applies(tree, context.CancellationToken))
         {
             return;
         }

@@ -18,7 +18,7 @@ namespace Readiness.Analyzers.RateLimiting;
 /// (whose conventions cannot be seen) are left alone. Apps without the built-in limiter are RDY5001's business.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class AuthEndpointWithoutRateLimitAnalyzer : DiagnosticAnalyzer
+public sealed class AuthEndpointWithoutRateLimitAnalyzer : ReadinessAnalyzer
 {
     private const string NotCovered = "no rate limiting policy or global limiter covers it";
     private const string Disabled = "disables rate limiting";
@@ -26,36 +26,33 @@ public sealed class AuthEndpointWithoutRateLimitAnalyzer : DiagnosticAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.RDY5006_AuthEndpointWithoutRateLimit);
 
-    public override void Initialize(AnalysisContext context)
+    protected override RuleScope Scope => RuleScope.WebApps;
+
+    protected override void OnCompilationStart(CompilationStartAnalysisContext start, RuleEnvironment environment)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(static start =>
+        var compilation = start.Compilation;
+        var types = new Types(compilation);
+        if (types.EnableRateLimiting is null || types.DisableRateLimiting is null)
         {
-            var compilation = start.Compilation;
-            var types = new Types(compilation);
-            if (types.EnableRateLimiting is null || types.DisableRateLimiting is null)
-            {
-                return;
-            }
+            return;
+        }
 
-            // Asked by every candidate, computed once for the compilation.
-            var facts = new FactsOnce();
-            if (types.ControllerBase is not null)
-            {
-                start.RegisterMethodAction(MayBeAuthAction, context => AnalyzeAction(context, types, facts.Get(context.Compilation, context.Options, context.CancellationToken)));
-            }
+        // Asked by every candidate, computed once for the compilation.
+        var facts = new FactsOnce();
+        if (types.ControllerBase is not null)
+        {
+            start.RegisterMethodAction(MayBeAuthAction, context => AnalyzeAction(context, types, facts.Get(environment, context.CancellationToken)));
+        }
 
-            // Bound only for a call whose literal route is an authentication route (or whose route only the model can read).
-            start.RegisterCandidateAction(
-                static node => node is InvocationExpressionSyntax call
-                    && CandidateOperations.LastIdentifier(call.Expression) is { } name
-                    && IsMapName(name)
-                    && (name == "MapIdentityApi" || CandidateOperations.FirstStringLiteralArgument(call) is not { } route || IsAuthRoute(route)),
-                context => facts.Get(context.Compilation, context.Options, context.CancellationToken) is not null,
-                context => AnalyzeMap(context, types, facts.Get(context.Compilation, context.Options, context.CancellationToken)),
-                SyntaxKind.InvocationExpression);
-        });
+        // Bound only for a call whose literal route is an authentication route (or whose route only the model can read).
+        start.RegisterCandidateAction(
+            static node => node is InvocationExpressionSyntax call
+                && CandidateOperations.LastIdentifier(call.Expression) is { } name
+                && IsMapName(name)
+                && (name == "MapIdentityApi" || CandidateOperations.FirstStringLiteralArgument(call) is not { } route || IsAuthRoute(route)),
+            context => facts.Get(environment, context.CancellationToken) is not null,
+            context => AnalyzeMap(context, types, facts.Get(environment, context.CancellationToken)),
+            SyntaxKind.InvocationExpression);
     }
 
     private sealed class Types
@@ -94,17 +91,17 @@ public sealed class AuthEndpointWithoutRateLimitAnalyzer : DiagnosticAnalyzer
         private RateLimiterFacts? _facts;
         private int _known;
 
-        public RateLimiterFacts? Get(Compilation compilation, AnalyzerOptions options, System.Threading.CancellationToken cancellationToken)
+        public RateLimiterFacts? Get(RuleEnvironment environment, System.Threading.CancellationToken cancellationToken)
         {
             if (System.Threading.Volatile.Read(ref _known) == 1)
             {
                 return _facts;
             }
 
-            var model = ApplicationModel.For(compilation, options, cancellationToken);
-            var facts = !model.IsWebApp || RateLimitingPipeline.DelegatesToOtherAssemblies(model) || RateLimitingPipeline.Registrations(model).IsEmpty || RateLimitingPipeline.Middleware(model).IsEmpty
+            var model = environment.WebApp(cancellationToken);
+            var facts = model is null || model.Delegates(StartupFeature.RateLimiting) || RateLimitingPipeline.Registrations(model).IsEmpty || RateLimitingPipeline.Middleware(model).IsEmpty
                 ? null
-                : RateLimiterFacts.For(compilation, cancellationToken);
+                : RateLimiterFacts.For(environment.Compilation, cancellationToken);
             _facts = facts;
             System.Threading.Volatile.Write(ref _known, 1);
             return facts;

@@ -15,99 +15,95 @@ namespace Readiness.Analyzers.RateLimiting;
 /// with <c>PartitionedRateLimiter.CreateChained</c> and partitioners that call helper methods are left alone.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class ConstantPartitionKeyAnalyzer : DiagnosticAnalyzer
+public sealed class ConstantPartitionKeyAnalyzer : ReadinessAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.RDY5008_GlobalLimiterWithConstantPartition);
 
-    public override void Initialize(AnalysisContext context)
+    protected override RuleScope Scope => RuleScope.AnyProject;
+
+    protected override void OnCompilationStart(CompilationStartAnalysisContext start, RuleEnvironment environment)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(static start =>
+        var options = start.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.RateLimiting.RateLimiterOptions");
+        var partitioned = start.Compilation.GetTypeByMetadataName("System.Threading.RateLimiting.PartitionedRateLimiter");
+        var partition = start.Compilation.GetTypeByMetadataName("System.Threading.RateLimiting.RateLimitPartition");
+        if (options is null || partitioned is null || partition is null)
         {
-            var options = start.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.RateLimiting.RateLimiterOptions");
-            var partitioned = start.Compilation.GetTypeByMetadataName("System.Threading.RateLimiting.PartitionedRateLimiter");
-            var partition = start.Compilation.GetTypeByMetadataName("System.Threading.RateLimiting.RateLimitPartition");
-            if (options is null || partitioned is null || partition is null)
+            return;
+        }
+
+        start.RegisterAssignmentAction(
+            static name => name == "GlobalLimiter",
+            target => SymbolEqualityComparer.Default.Equals(target.ContainingType, options),
+            context =>
             {
-                return;
-            }
-
-            start.RegisterAssignmentAction(
-                static name => name == "GlobalLimiter",
-                target => SymbolEqualityComparer.Default.Equals(target.ContainingType, options),
-                context =>
+                var assignment = (ISimpleAssignmentOperation)context.Operation;
+                if (assignment.Target is not IPropertyReferenceOperation { Property.Name: "GlobalLimiter" } property
+                    || !SymbolEqualityComparer.Default.Equals(property.Property.ContainingType, options))
                 {
-                    var assignment = (ISimpleAssignmentOperation)context.Operation;
-                    if (assignment.Target is not IPropertyReferenceOperation { Property.Name: "GlobalLimiter" } property
-                        || !SymbolEqualityComparer.Default.Equals(property.Property.ContainingType, options))
+                    return;
+                }
+
+                var value = assignment.Value;
+                while (value is IConversionOperation conversion)
+                {
+                    value = conversion.Operand;
+                }
+
+                if (value is not IInvocationOperation { TargetMethod.Name: "Create" } create
+                    || !SymbolEqualityComparer.Default.Equals(create.TargetMethod.ContainingType, partitioned)
+                    || create.Arguments.Length == 0
+                    || Unwrap(create.Arguments[0].Value) is not IAnonymousFunctionOperation partitioner)
+                {
+                    return;
+                }
+
+                IArgumentOperation? firstConstant = null;
+                foreach (var operation in partitioner.Body.Descendants())
+                {
+                    if (operation is not IInvocationOperation call
+                        || !SymbolEqualityComparer.Default.Equals(call.TargetMethod.ContainingType, partition)
+                        || call.TargetMethod.Name is not ("GetFixedWindowLimiter" or "GetSlidingWindowLimiter" or "GetTokenBucketLimiter"))
+                    {
+                        continue;
+                    }
+
+                    var key = PartitionKey(call);
+                    if (key is null)
                     {
                         return;
                     }
 
-                    var value = assignment.Value;
-                    while (value is IConversionOperation conversion)
+                    var keyValue = key.Value;
+                    while (keyValue is IConversionOperation keyConversion)
                     {
-                        value = conversion.Operand;
+                        keyValue = keyConversion.Operand;
                     }
 
-                    if (value is not IInvocationOperation { TargetMethod.Name: "Create" } create
-                        || !SymbolEqualityComparer.Default.Equals(create.TargetMethod.ContainingType, partitioned)
-                        || create.Arguments.Length == 0
-                        || Unwrap(create.Arguments[0].Value) is not IAnonymousFunctionOperation partitioner)
+                    if (!keyValue.ConstantValue.HasValue)
                     {
-                        return;
+                        return; // at least one partition depends on the request
                     }
 
-                    IArgumentOperation? firstConstant = null;
-                    foreach (var operation in partitioner.Body.Descendants())
-                    {
-                        if (operation is not IInvocationOperation call
-                            || !SymbolEqualityComparer.Default.Equals(call.TargetMethod.ContainingType, partition)
-                            || call.TargetMethod.Name is not ("GetFixedWindowLimiter" or "GetSlidingWindowLimiter" or "GetTokenBucketLimiter"))
-                        {
-                            continue;
-                        }
+                    firstConstant ??= key;
+                }
 
-                        var key = PartitionKey(call);
-                        if (key is null)
-                        {
-                            return;
-                        }
+                if (firstConstant is null)
+                {
+                    return;
+                }
 
-                        var keyValue = key.Value;
-                        while (keyValue is IConversionOperation keyConversion)
-                        {
-                            keyValue = keyConversion.Operand;
-                        }
+                if (!environment.Applies(assignment.Syntax.SyntaxTree, context.CancellationToken))
+                {
+                    return;
+                }
 
-                        if (!keyValue.ConstantValue.HasValue)
-                        {
-                            return; // at least one partition depends on the request
-                        }
-
-                        firstConstant ??= key;
-                    }
-
-                    if (firstConstant is null)
-                    {
-                        return;
-                    }
-
-                    var model = ApplicationModel.For(context.Compilation, context.Options, context.CancellationToken);
-                    if (model.IsTestProject && !context.Options.Get(ReadinessOptions.AnalyzeTestProjects, assignment.Syntax.SyntaxTree))
-                    {
-                        return;
-                    }
-
-                    var text = firstConstant.Value.Syntax.ToString();
-                    context.ReportDiagnostic(Diagnostic.Create(
-                        Descriptors.RDY5008_GlobalLimiterWithConstantPartition,
-                        firstConstant.Value.Syntax.GetLocation(),
-                        text.Length <= 40 ? text : text.Substring(0, 37) + "..."));
-                });
-        });
+                var text = firstConstant.Value.Syntax.ToString();
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.RDY5008_GlobalLimiterWithConstantPartition,
+                    firstConstant.Value.Syntax.GetLocation(),
+                    text.Length <= 40 ? text : text.Substring(0, 37) + "..."));
+            });
     }
 
     private static IOperation Unwrap(IOperation operation)

@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Readiness.Analyzers.AppModel;
 using Readiness.Analyzers.Options;
+using Readiness.Analyzers.Common;
 
 namespace Readiness.Analyzers.RateLimiting;
 
@@ -14,55 +15,52 @@ namespace Readiness.Analyzers.RateLimiting;
 /// what they register cannot be seen, and a false "no rate limiting" on a well-built app costs more than a miss.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class MissingRateLimitingAnalyzer : DiagnosticAnalyzer
+public sealed class MissingRateLimitingAnalyzer : ReadinessAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.RDY5001_NoRateLimiting);
 
-    public override void Initialize(AnalysisContext context)
+    protected override RuleScope Scope => RuleScope.WebApps;
+
+    protected override void OnCompilationStart(CompilationStartAnalysisContext start, RuleEnvironment environment)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(static start =>
+        if (start.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.IApplicationBuilder") is null)
         {
-            if (start.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.IApplicationBuilder") is null)
+            return;
+        }
+
+        start.RegisterSemanticModelAction(context =>
+        {
+            var tree = context.SemanticModel.SyntaxTree;
+            var model = environment.WebApp(context.CancellationToken);
+            if (model is null || model.Delegates(StartupFeature.RateLimiting))
             {
                 return;
             }
 
-            start.RegisterSemanticModelAction(static context =>
+            var anchors = model.AnchorsIn(tree);
+            if (anchors.IsEmpty
+                || context.Options.Get(ReadinessOptions.RateLimitingAtGateway, tree)
+                || !RateLimitingPipeline.MapsEndpoints(model, context.CancellationToken)
+                || RateLimitingPipeline.HasAnyLimiter(model, context.Options.Get(ReadinessOptions.RateLimitingAlternatives, tree), context.CancellationToken))
             {
-                var tree = context.SemanticModel.SyntaxTree;
-                var model = ApplicationModel.For(context.SemanticModel.Compilation, context.Options, context.CancellationToken);
-                if (!model.IsWebApp || RateLimitingPipeline.DelegatesToOtherAssemblies(model))
+                return;
+            }
+
+            // With a Startup class, report on ConfigureServices only (not also on Program's host builder).
+            var hasStartup = !model.StartupTypes.IsEmpty;
+            foreach (var anchor in anchors)
+            {
+                if (hasStartup != (anchor.Style == StartupStyle.StartupClass))
                 {
-                    return;
+                    continue;
                 }
 
-                var anchors = model.AnchorsIn(tree);
-                if (anchors.IsEmpty
-                    || context.Options.Get(ReadinessOptions.RateLimitingAtGateway, tree)
-                    || !RateLimitingPipeline.MapsEndpoints(model, context.CancellationToken)
-                    || RateLimitingPipeline.HasAnyLimiter(model, context.Options.Get(ReadinessOptions.RateLimitingAlternatives, tree), context.CancellationToken))
-                {
-                    return;
-                }
-
-                // With a Startup class, report on ConfigureServices only (not also on Program's host builder).
-                var hasStartup = !model.StartupTypes.IsEmpty;
-                foreach (var anchor in anchors)
-                {
-                    if (hasStartup != (anchor.Style == StartupStyle.StartupClass))
-                    {
-                        continue;
-                    }
-
-                    context.ReportDiagnostic(Diagnostic.Create(
-                        Descriptors.RDY5001_NoRateLimiting,
-                        anchor.Location,
-                        ReadinessOptions.RateLimitingAtGateway.Key));
-                }
-            });
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.RDY5001_NoRateLimiting,
+                    anchor.Location,
+                    ReadinessOptions.RateLimitingAtGateway.Key));
+            }
         });
     }
 }

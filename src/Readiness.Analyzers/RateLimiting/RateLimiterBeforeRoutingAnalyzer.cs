@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Readiness.Analyzers.AppModel;
+using Readiness.Analyzers.Common;
 
 namespace Readiness.Analyzers.RateLimiting;
 
@@ -12,65 +13,62 @@ namespace Readiness.Analyzers.RateLimiting;
 /// of one body (statements of one block or of the top-level program, or one call chain), never across methods.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class RateLimiterBeforeRoutingAnalyzer : DiagnosticAnalyzer
+public sealed class RateLimiterBeforeRoutingAnalyzer : ReadinessAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.RDY5004_RateLimiterBeforeRouting);
 
-    public override void Initialize(AnalysisContext context)
+    protected override RuleScope Scope => RuleScope.WebApps;
+
+    protected override void OnCompilationStart(CompilationStartAnalysisContext start, RuleEnvironment environment)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(static start =>
+        if (start.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.RateLimiterApplicationBuilderExtensions") is null)
         {
-            if (start.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.RateLimiterApplicationBuilderExtensions") is null)
+            return;
+        }
+
+        start.RegisterSemanticModelAction(context =>
+        {
+            var tree = context.SemanticModel.SyntaxTree;
+            var model = environment.WebApp(context.CancellationToken);
+            if (model is null)
             {
                 return;
             }
 
-            start.RegisterSemanticModelAction(static context =>
+            var middleware = RateLimitingPipeline.Middleware(model);
+            var routing = model.CallsNamed("UseRouting");
+            if (middleware.IsEmpty || routing.IsEmpty || !AnyIn(middleware, tree) || !AnyIn(routing, tree))
             {
-                var tree = context.SemanticModel.SyntaxTree;
-                var model = ApplicationModel.For(context.SemanticModel.Compilation, context.Options, context.CancellationToken);
-                if (!model.IsWebApp)
+                return;
+            }
+
+            if (!RateLimiterFacts.For(context.SemanticModel.Compilation, context.CancellationToken).UsesEndpointPolicies)
+            {
+                return;
+            }
+
+            var root = tree.GetRoot(context.CancellationToken);
+            foreach (var limiter in middleware)
+            {
+                if (limiter.Location.SourceTree != tree || root.FindNode(limiter.Location.SourceSpan, getInnermostNodeForTie: true) is not InvocationExpressionSyntax limiterCall)
                 {
-                    return;
+                    continue;
                 }
 
-                var middleware = RateLimitingPipeline.Middleware(model);
-                var routing = model.CallsNamed("UseRouting");
-                if (middleware.IsEmpty || routing.IsEmpty || !AnyIn(middleware, tree) || !AnyIn(routing, tree))
+                foreach (var route in routing)
                 {
-                    return;
-                }
-
-                if (!RateLimiterFacts.For(context.SemanticModel.Compilation, context.CancellationToken).UsesEndpointPolicies)
-                {
-                    return;
-                }
-
-                var root = tree.GetRoot(context.CancellationToken);
-                foreach (var limiter in middleware)
-                {
-                    if (limiter.Location.SourceTree != tree || root.FindNode(limiter.Location.SourceSpan, getInnermostNodeForTie: true) is not InvocationExpressionSyntax limiterCall)
+                    if (route.Location.SourceTree == tree
+                        && root.FindNode(route.Location.SourceSpan, getInnermostNodeForTie: true) is InvocationExpressionSyntax routeCall
+                        && RunsBefore(limiterCall, routeCall))
                     {
-                        continue;
-                    }
-
-                    foreach (var route in routing)
-                    {
-                        if (route.Location.SourceTree == tree
-                            && root.FindNode(route.Location.SourceSpan, getInnermostNodeForTie: true) is InvocationExpressionSyntax routeCall
-                            && RunsBefore(limiterCall, routeCall))
-                        {
-                            context.ReportDiagnostic(Diagnostic.Create(
-                                Descriptors.RDY5004_RateLimiterBeforeRouting,
-                                RateLimitingPipeline.NameLocation(limiter, context.CancellationToken)));
-                            break;
-                        }
+                        context.ReportDiagnostic(Diagnostic.Create(
+                            Descriptors.RDY5004_RateLimiterBeforeRouting,
+                            RateLimitingPipeline.NameLocation(limiter, context.CancellationToken)));
+                        break;
                     }
                 }
-            });
+            }
         });
     }
 

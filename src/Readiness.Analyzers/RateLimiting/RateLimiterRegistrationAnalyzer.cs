@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Readiness.Analyzers.AppModel;
+using Readiness.Analyzers.Common;
 
 namespace Readiness.Analyzers.RateLimiting;
 
@@ -11,50 +12,47 @@ namespace Readiness.Analyzers.RateLimiting;
 /// Web apps only, and silent when start-up delegates to another assembly (the missing half may be in there).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class RateLimiterRegistrationAnalyzer : DiagnosticAnalyzer
+public sealed class RateLimiterRegistrationAnalyzer : ReadinessAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         Descriptors.RDY5002_RateLimiterNotApplied,
         Descriptors.RDY5003_RateLimiterNotRegistered);
 
-    public override void Initialize(AnalysisContext context)
+    protected override RuleScope Scope => RuleScope.WebApps;
+
+    protected override void OnCompilationStart(CompilationStartAnalysisContext start, RuleEnvironment environment)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(static start =>
+        if (start.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.RateLimiterServiceCollectionExtensions") is null)
         {
-            if (start.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.RateLimiterServiceCollectionExtensions") is null)
+            return;
+        }
+
+        start.RegisterSemanticModelAction(context =>
+        {
+            var model = environment.WebApp(context.CancellationToken);
+            if (model is null || model.Delegates(StartupFeature.RateLimiting))
             {
                 return;
             }
 
-            start.RegisterSemanticModelAction(static context =>
+            var registrations = RateLimitingPipeline.Registrations(model);
+            var middleware = RateLimitingPipeline.Middleware(model);
+            if (registrations.IsEmpty == middleware.IsEmpty)
             {
-                var model = ApplicationModel.For(context.SemanticModel.Compilation, context.Options, context.CancellationToken);
-                if (!model.IsWebApp || RateLimitingPipeline.DelegatesToOtherAssemblies(model))
-                {
-                    return;
-                }
+                return;
+            }
 
-                var registrations = RateLimitingPipeline.Registrations(model);
-                var middleware = RateLimitingPipeline.Middleware(model);
-                if (registrations.IsEmpty == middleware.IsEmpty)
+            var tree = context.SemanticModel.SyntaxTree;
+            var (calls, descriptor) = middleware.IsEmpty
+                ? (registrations, Descriptors.RDY5002_RateLimiterNotApplied)
+                : (middleware, Descriptors.RDY5003_RateLimiterNotRegistered);
+            foreach (var call in calls)
+            {
+                if (call.Location.SourceTree == tree)
                 {
-                    return;
+                    context.ReportDiagnostic(Diagnostic.Create(descriptor, RateLimitingPipeline.NameLocation(call, context.CancellationToken)));
                 }
-
-                var tree = context.SemanticModel.SyntaxTree;
-                var (calls, descriptor) = middleware.IsEmpty
-                    ? (registrations, Descriptors.RDY5002_RateLimiterNotApplied)
-                    : (middleware, Descriptors.RDY5003_RateLimiterNotRegistered);
-                foreach (var call in calls)
-                {
-                    if (call.Location.SourceTree == tree)
-                    {
-                        context.ReportDiagnostic(Diagnostic.Create(descriptor, RateLimitingPipeline.NameLocation(call, context.CancellationToken)));
-                    }
-                }
-            });
+            }
         });
     }
 }

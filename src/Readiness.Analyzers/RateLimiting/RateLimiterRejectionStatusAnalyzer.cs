@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Readiness.Analyzers.AppModel;
+using Readiness.Analyzers.Common;
 
 namespace Readiness.Analyzers.RateLimiting;
 
@@ -12,63 +13,60 @@ namespace Readiness.Analyzers.RateLimiting;
 /// the options object escapes the lambda (passed to a method that may set the code) or the argument is not a lambda.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class RateLimiterRejectionStatusAnalyzer : DiagnosticAnalyzer
+public sealed class RateLimiterRejectionStatusAnalyzer : ReadinessAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.RDY5007_RateLimiterRejectsWith503);
 
-    public override void Initialize(AnalysisContext context)
+    protected override RuleScope Scope => RuleScope.WebApps;
+
+    protected override void OnCompilationStart(CompilationStartAnalysisContext start, RuleEnvironment environment)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(static start =>
+        if (start.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.RateLimiting.RateLimiterOptions") is null)
         {
-            if (start.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.RateLimiting.RateLimiterOptions") is null)
+            return;
+        }
+
+        start.RegisterSemanticModelAction(context =>
+        {
+            var compilation = context.SemanticModel.Compilation;
+            var tree = context.SemanticModel.SyntaxTree;
+            var model = environment.WebApp(context.CancellationToken);
+            if (model is null || model.Delegates(StartupFeature.RateLimiting))
             {
                 return;
             }
 
-            start.RegisterSemanticModelAction(static context =>
+            var registrations = RateLimitingPipeline.Registrations(model);
+            var inTree = false;
+            foreach (var call in registrations)
             {
-                var compilation = context.SemanticModel.Compilation;
-                var tree = context.SemanticModel.SyntaxTree;
-                var model = ApplicationModel.For(compilation, context.Options, context.CancellationToken);
-                if (!model.IsWebApp || RateLimitingPipeline.DelegatesToOtherAssemblies(model))
-                {
-                    return;
-                }
+                inTree |= call.Location.SourceTree == tree;
+            }
 
-                var registrations = RateLimitingPipeline.Registrations(model);
-                var inTree = false;
-                foreach (var call in registrations)
-                {
-                    inTree |= call.Location.SourceTree == tree;
-                }
+            if (!inTree)
+            {
+                return;
+            }
 
-                if (!inTree)
-                {
-                    return;
-                }
+            var facts = RateLimiterFacts.For(compilation, context.CancellationToken);
+            if (facts.SetsRejectionStatus || facts.ConfiguresOptionsIndirectly)
+            {
+                return;
+            }
 
-                var facts = RateLimiterFacts.For(compilation, context.CancellationToken);
-                if (facts.SetsRejectionStatus || facts.ConfiguresOptionsIndirectly)
+            var root = tree.GetRoot(context.CancellationToken);
+            foreach (var call in registrations)
+            {
+                if (call.Location.SourceTree == tree
+                    && root.FindNode(call.Location.SourceSpan, getInnermostNodeForTie: true) is InvocationExpressionSyntax invocation
+                    && OptionsStayInLambda(invocation))
                 {
-                    return;
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.RDY5007_RateLimiterRejectsWith503,
+                        RateLimitingPipeline.NameLocation(call, context.CancellationToken)));
                 }
-
-                var root = tree.GetRoot(context.CancellationToken);
-                foreach (var call in registrations)
-                {
-                    if (call.Location.SourceTree == tree
-                        && root.FindNode(call.Location.SourceSpan, getInnermostNodeForTie: true) is InvocationExpressionSyntax invocation
-                        && OptionsStayInLambda(invocation))
-                    {
-                        context.ReportDiagnostic(Diagnostic.Create(
-                            Descriptors.RDY5007_RateLimiterRejectsWith503,
-                            RateLimitingPipeline.NameLocation(call, context.CancellationToken)));
-                    }
-                }
-            });
+            }
         });
     }
 

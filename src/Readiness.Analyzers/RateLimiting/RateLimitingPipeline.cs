@@ -12,57 +12,6 @@ internal static class RateLimitingPipeline
 {
     private const string AspNetCoreRateLimitNamespace = "AspNetCoreRateLimit";
 
-    /// <summary>
-    /// Assemblies whose start-up extension methods are known not to register or apply a rate limiter (API docs, validation,
-    /// health-check probes, logging, mapping, mediators, database and cache clients, gRPC, API versioning). Calling them is
-    /// not the kind of delegation that could hide a limiter.
-    /// </summary>
-    private static readonly string[] KnownNonLimitingAssemblyPrefixes =
-    {
-        "Swashbuckle.", "NSwag.", "Scalar.", "FluentValidation", "HealthChecks.", "AspNetCore.HealthChecks.", "Serilog",
-        "AutoMapper", "MediatR", "Npgsql", "StackExchange.Redis", "Grpc.", "Asp.Versioning.", "OpenTelemetry",
-    };
-
-    /// <summary>
-    /// Like <see cref="ApplicationModel.DelegatesToOtherAssemblies"/>, but ignoring extension methods from assemblies known not
-    /// to register rate limiting (so an app using Swashbuckle or FluentValidation is still judged).
-    /// </summary>
-    public static bool DelegatesToOtherAssemblies(ApplicationModel model)
-    {
-        if (!model.DelegatesToOtherAssemblies)
-        {
-            return false;
-        }
-
-        foreach (var call in model.Calls)
-        {
-            if (call.IsInOtherAssembly && !IsKnownNonLimiting((call.Method.ReducedFrom ?? call.Method).ContainingAssembly?.Name))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool IsKnownNonLimiting(string? assemblyName)
-    {
-        if (assemblyName is null)
-        {
-            return false;
-        }
-
-        foreach (var prefix in KnownNonLimitingAssemblyPrefixes)
-        {
-            if (assemblyName.StartsWith(prefix, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     /// <summary>The built-in <c>AddRateLimiter</c> registrations.</summary>
     public static ImmutableArray<PipelineCall> Registrations(ApplicationModel model)
         => Framework(model.CallsNamed("AddRateLimiter"), "RateLimiterServiceCollectionExtensions");

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Readiness.Analyzers.AppModel;
+using Readiness.Analyzers.Common;
 
 namespace Readiness.Analyzers.RateLimiting;
 
@@ -13,49 +14,46 @@ namespace Readiness.Analyzers.RateLimiting;
 /// another assembly (the policy may be defined there).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class UndefinedRateLimiterPolicyAnalyzer : DiagnosticAnalyzer
+public sealed class UndefinedRateLimiterPolicyAnalyzer : ReadinessAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.RDY5005_UndefinedRateLimiterPolicy);
 
-    public override void Initialize(AnalysisContext context)
+    protected override RuleScope Scope => RuleScope.WebApps;
+
+    protected override void OnCompilationStart(CompilationStartAnalysisContext start, RuleEnvironment environment)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(static start =>
+        if (start.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.RateLimiting.RateLimiterOptions") is null)
         {
-            if (start.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.RateLimiting.RateLimiterOptions") is null)
+            return;
+        }
+
+        start.RegisterSemanticModelAction(context =>
+        {
+            var compilation = context.SemanticModel.Compilation;
+            var model = environment.WebApp(context.CancellationToken);
+            if (model is null || model.Delegates(StartupFeature.RateLimiting) || RateLimitingPipeline.Registrations(model).IsEmpty)
             {
                 return;
             }
 
-            start.RegisterSemanticModelAction(static context =>
+            var facts = RateLimiterFacts.For(compilation, context.CancellationToken);
+            if (facts.HasDynamicPolicyNames || facts.PolicyUses.IsEmpty)
             {
-                var compilation = context.SemanticModel.Compilation;
-                var model = ApplicationModel.For(compilation, context.Options, context.CancellationToken);
-                if (!model.IsWebApp || RateLimitingPipeline.DelegatesToOtherAssemblies(model) || RateLimitingPipeline.Registrations(model).IsEmpty)
-                {
-                    return;
-                }
+                return;
+            }
 
-                var facts = RateLimiterFacts.For(compilation, context.CancellationToken);
-                if (facts.HasDynamicPolicyNames || facts.PolicyUses.IsEmpty)
+            var tree = context.SemanticModel.SyntaxTree;
+            foreach (var use in facts.PolicyUses)
+            {
+                if (use.Location.SourceTree == tree && !facts.DefinedPolicies.Contains(use.Name))
                 {
-                    return;
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.RDY5005_UndefinedRateLimiterPolicy,
+                        use.Location,
+                        Shorten(use.Name)));
                 }
-
-                var tree = context.SemanticModel.SyntaxTree;
-                foreach (var use in facts.PolicyUses)
-                {
-                    if (use.Location.SourceTree == tree && !facts.DefinedPolicies.Contains(use.Name))
-                    {
-                        context.ReportDiagnostic(Diagnostic.Create(
-                            Descriptors.RDY5005_UndefinedRateLimiterPolicy,
-                            use.Location,
-                            Shorten(use.Name)));
-                    }
-                }
-            });
+            }
         });
     }
 

@@ -3,6 +3,8 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Readiness.Analyzers.AppModel;
+using Readiness.Analyzers.Common;
 
 namespace Readiness.Analyzers.Secrets;
 
@@ -13,65 +15,61 @@ namespace Readiness.Analyzers.Secrets;
 /// token), or SQL <c>CREATE/ALTER LOGIN|USER|ROLE … PASSWORD '…'</c>. Placeholders and format holes are not credentials.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class CredentialInStructuredStringAnalyzer : DiagnosticAnalyzer
+public sealed class CredentialInStructuredStringAnalyzer : ReadinessAnalyzer
 {
     private const int MinimumLength = 8;
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.RDY1003_CredentialInStructuredString);
 
-    public override void Initialize(AnalysisContext context)
+    protected override RuleScope Scope => RuleScope.AnyProject;
+
+    protected override void OnCompilationStart(CompilationStartAnalysisContext start, RuleEnvironment environment)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(static start =>
-        {
-            var isTestProject = SecretsScope.IsTestProject(start.Compilation, start.Options);
             start.RegisterSyntaxNodeAction(
-                context =>
+            context =>
+            {
+                // Cheapest first: the literal's text and the prefiltered match; options only for a match.
+                var token = StringLiterals.TokenOf(context.Node);
+                var value = StringLiterals.ValueOf(token, MinimumLength);
+                if (value is null
+                    || !(StructuredCredentials.TryFind(value, out var match)
+                        || (IsEncodedForBasicHeader(context.Node) && StructuredCredentials.TryBasicPair(value, out match))))
                 {
-                    // Cheapest first: the literal's text and the prefiltered match; options only for a match.
-                    var token = StringLiterals.TokenOf(context.Node);
-                    var value = StringLiterals.ValueOf(token, MinimumLength);
-                    if (value is null
-                        || !(StructuredCredentials.TryFind(value, out var match)
-                            || (IsEncodedForBasicHeader(context.Node) && StructuredCredentials.TryBasicPair(value, out match))))
-                    {
-                        return;
-                    }
+                    return;
+                }
 
-                    Report(context, isTestProject, token.GetLocation(), value, match);
-                },
-                StringLiterals.NodeKinds);
+                Report(context, environment, token.GetLocation(), value, match);
+            },
+            StringLiterals.NodeKinds);
 
-            // "Server=x;" + "User Id=app;" + "Password=y;" is one constant: judge the whole when no part holds the credential alone.
-            start.RegisterSyntaxNodeAction(
-                context =>
+        // "Server=x;" + "User Id=app;" + "Password=y;" is one constant: judge the whole when no part holds the credential alone.
+        start.RegisterSyntaxNodeAction(
+            context =>
+            {
+                var node = (BinaryExpressionSyntax)context.Node;
+                if (node.Parent is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AddExpression } || !MayHoldCredential(node))
                 {
-                    var node = (BinaryExpressionSyntax)context.Node;
-                    if (node.Parent is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AddExpression } || !MayHoldCredential(node))
-                    {
-                        return;
-                    }
+                    return;
+                }
 
-                    if (context.SemanticModel.GetConstantValue(node, context.CancellationToken) is not { HasValue: true, Value: string value }
-                        || value.Length < MinimumLength
-                        || !StructuredCredentials.TryFind(value, out var match)
-                        || AnyPartHoldsCredential(node))
-                    {
-                        return;
-                    }
+                if (context.SemanticModel.GetConstantValue(node, context.CancellationToken) is not { HasValue: true, Value: string value }
+                    || value.Length < MinimumLength
+                    || !StructuredCredentials.TryFind(value, out var match)
+                    || AnyPartHoldsCredential(node))
+                {
+                    return;
+                }
 
-                    Report(context, isTestProject, node.GetLocation(), value, match);
-                },
-                SyntaxKind.AddExpression);
-        });
+                Report(context, environment, node.GetLocation(), value, match);
+            },
+            SyntaxKind.AddExpression);
     }
 
-    private static void Report(SyntaxNodeAnalysisContext context, bool isTestProject, Location location, string value, CredentialMatch match)
+    private static void Report(SyntaxNodeAnalysisContext context, RuleEnvironment environment, Location location, string value, CredentialMatch match)
     {
         var tree = context.Node.SyntaxTree;
-        if (!SecretsScope.Applies(isTestProject, context.Options, tree)
+        if (!environment.Applies(tree, context.CancellationToken)
             || SecretsSettings.For(context.Options, tree).IsAllowed(value))
         {
             return;

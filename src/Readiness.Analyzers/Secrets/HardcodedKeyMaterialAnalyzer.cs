@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Readiness.Analyzers.Common;
+using Readiness.Analyzers.AppModel;
 
 namespace Readiness.Analyzers.Secrets;
 
@@ -16,7 +17,7 @@ namespace Readiness.Analyzers.Secrets;
 /// A constant whose own name is secret-named is left to RDY1002 unless the key is also too short.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class HardcodedKeyMaterialAnalyzer : DiagnosticAnalyzer
+public sealed class HardcodedKeyMaterialAnalyzer : ReadinessAnalyzer
 {
     /// <summary>(metadata name, member: ".ctor", a static method name or a property name, parameter name, what the key is, minimum bytes).</summary>
     private static readonly (string Type, string Member, string Parameter, string Kind, int MinimumBytes)[] Sinks =
@@ -36,54 +37,51 @@ public sealed class HardcodedKeyMaterialAnalyzer : DiagnosticAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.RDY1005_HardcodedKeyMaterial);
 
-    public override void Initialize(AnalysisContext context)
+    protected override RuleScope Scope => RuleScope.AnyProject;
+
+    protected override void OnCompilationStart(CompilationStartAnalysisContext start, RuleEnvironment environment)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(static start =>
+        var sinks = ImmutableArray.CreateBuilder<(INamedTypeSymbol Type, string Member, string Parameter, string Kind, int MinimumBytes)>();
+        foreach (var sink in Sinks)
         {
-            var sinks = ImmutableArray.CreateBuilder<(INamedTypeSymbol Type, string Member, string Parameter, string Kind, int MinimumBytes)>();
-            foreach (var sink in Sinks)
+            if (start.Compilation.GetTypeByMetadataName(sink.Type) is { } type)
             {
-                if (start.Compilation.GetTypeByMetadataName(sink.Type) is { } type)
-                {
-                    sinks.Add((type, sink.Member, sink.Parameter, sink.Kind, sink.MinimumBytes));
-                }
+                sinks.Add((type, sink.Member, sink.Parameter, sink.Kind, sink.MinimumBytes));
             }
+        }
 
-            if (sinks.Count == 0)
+        if (sinks.Count == 0)
+        {
+            return;
+        }
+
+        var table = sinks.ToImmutable();
+        var encoding = start.Compilation.GetTypeByMetadataName("System.Text.Encoding");
+        var convert = start.Compilation.GetTypeByMetadataName("System.Convert");
+        var cache = new SecretsSettingsCache(environment);
+        var typeNames = new System.Collections.Generic.HashSet<string>(System.StringComparer.Ordinal);
+        var memberNames = new System.Collections.Generic.HashSet<string>(System.StringComparer.Ordinal);
+        foreach (var sink in table)
+        {
+            if (sink.Member == ".ctor")
             {
-                return;
+                typeNames.Add(sink.Type.Name);
             }
-
-            var table = sinks.ToImmutable();
-            var encoding = start.Compilation.GetTypeByMetadataName("System.Text.Encoding");
-            var convert = start.Compilation.GetTypeByMetadataName("System.Convert");
-            var cache = new SecretsSettingsCache(start.Compilation, start.Options);
-            var typeNames = new System.Collections.Generic.HashSet<string>(System.StringComparer.Ordinal);
-            var memberNames = new System.Collections.Generic.HashSet<string>(System.StringComparer.Ordinal);
-            foreach (var sink in table)
+            else
             {
-                if (sink.Member == ".ctor")
-                {
-                    typeNames.Add(sink.Type.Name);
-                }
-                else
-                {
-                    memberNames.Add(sink.Member);
-                }
+                memberNames.Add(sink.Member);
             }
+        }
 
-            start.RegisterObjectCreationAction(typeNames.Contains, context => Analyze(context, table, encoding, convert, cache));
-            start.RegisterInvocationAction(
-                memberNames.Contains,
-                method => method.IsStatic && IsSink(method.ContainingType, method.Name, table),
-                context => Analyze(context, table, encoding, convert, cache));
-            start.RegisterAssignmentAction(
-                static name => name == "Key",
-                target => target is IPropertySymbol { Name: "Key" } property && KeySinkOf(property, table) is not null,
-                context => Analyze(context, table, encoding, convert, cache));
-        });
+        start.RegisterObjectCreationAction(typeNames.Contains, context => Analyze(context, table, encoding, convert, cache));
+        start.RegisterInvocationAction(
+            memberNames.Contains,
+            method => method.IsStatic && IsSink(method.ContainingType, method.Name, table),
+            context => Analyze(context, table, encoding, convert, cache));
+        start.RegisterAssignmentAction(
+            static name => name == "Key",
+            target => target is IPropertySymbol { Name: "Key" } property && KeySinkOf(property, table) is not null,
+            context => Analyze(context, table, encoding, convert, cache));
     }
 
     private static void Analyze(

@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Readiness.Analyzers.Common;
+using Readiness.Analyzers.AppModel;
 
 namespace Readiness.Analyzers.Secrets;
 
@@ -15,7 +16,7 @@ namespace Readiness.Analyzers.Secrets;
 /// Judged by the key (a secret name) and the value (not a placeholder; for connection strings, a credential inside).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class HardcodedSecretFallbackAnalyzer : DiagnosticAnalyzer
+public sealed class HardcodedSecretFallbackAnalyzer : ReadinessAnalyzer
 {
     /// <summary>Diagnostic property: the configuration key or variable name (never the value).</summary>
     public const string KeyProperty = "Key";
@@ -26,29 +27,26 @@ public sealed class HardcodedSecretFallbackAnalyzer : DiagnosticAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.RDY1004_HardcodedSecretFallback);
 
-    public override void Initialize(AnalysisContext context)
-    {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(static start =>
-        {
-            var types = new Types(start.Compilation);
-            if (types.Configuration is null && types.Environment is null)
-            {
-                return;
-            }
+    protected override RuleScope Scope => RuleScope.AnyProject;
 
-            var cache = new SecretsSettingsCache(start.Compilation, start.Options);
-            // A fallback reports only a literal: look at `x ?? …` whose right side holds one, and GetValue calls.
-            start.RegisterCandidateAction(
-                static node => node is BinaryExpressionSyntax { Left: var left, Right: var right } && ReadsConfiguration(left) && StringLiterals.FirstValueIn(right, static n => n is AnonymousFunctionExpressionSyntax) is not null,
-                context => AnalyzeCoalesce(context, types, cache),
-                SyntaxKind.CoalesceExpression);
-            if (types.ConfigurationBinder is not null)
-            {
-                start.RegisterInvocationAction(static name => name == "GetValue", types.IsGetValue, context => AnalyzeGetValue(context, types, cache));
-            }
-        });
+    protected override void OnCompilationStart(CompilationStartAnalysisContext start, RuleEnvironment environment)
+    {
+        var types = new Types(start.Compilation);
+        if (types.Configuration is null && types.Environment is null)
+        {
+            return;
+        }
+
+        var cache = new SecretsSettingsCache(environment);
+        // A fallback reports only a literal: look at `x ?? …` whose right side holds one, and GetValue calls.
+        start.RegisterCandidateAction(
+            static node => node is BinaryExpressionSyntax { Left: var left, Right: var right } && ReadsConfiguration(left) && StringLiterals.FirstValueIn(right, static n => n is AnonymousFunctionExpressionSyntax) is not null,
+            context => AnalyzeCoalesce(context, types, cache),
+            SyntaxKind.CoalesceExpression);
+        if (types.ConfigurationBinder is not null)
+        {
+            start.RegisterInvocationAction(static name => name == "GetValue", types.IsGetValue, context => AnalyzeGetValue(context, types, cache));
+        }
     }
 
     /// <summary>

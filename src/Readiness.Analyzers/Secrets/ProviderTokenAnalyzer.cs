@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Readiness.Analyzers.AppModel;
+using Readiness.Analyzers.Common;
 
 namespace Readiness.Analyzers.Secrets;
 
@@ -10,43 +12,39 @@ namespace Readiness.Analyzers.Secrets;
 /// pass their CRC32 checksum. The message shows the provider's public prefix and the length, never the value.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class ProviderTokenAnalyzer : DiagnosticAnalyzer
+public sealed class ProviderTokenAnalyzer : ReadinessAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.RDY1001_ProviderTokenInLiteral);
 
-    public override void Initialize(AnalysisContext context)
+    protected override RuleScope Scope => RuleScope.AnyProject;
+
+    protected override void OnCompilationStart(CompilationStartAnalysisContext start, RuleEnvironment environment)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(static start =>
-        {
-            var isTestProject = SecretsScope.IsTestProject(start.Compilation, start.Options);
             start.RegisterSyntaxNodeAction(
-                context =>
+            context =>
+            {
+                // Cheapest first: the literal's text and the prefiltered match; options only for a match.
+                var token = StringLiterals.TokenOf(context.Node);
+                var value = StringLiterals.ValueOf(token, ProviderTokens.MinimumLength);
+                if (value is null || !ProviderTokens.TryFind(value, out var match))
                 {
-                    // Cheapest first: the literal's text and the prefiltered match; options only for a match.
-                    var token = StringLiterals.TokenOf(context.Node);
-                    var value = StringLiterals.ValueOf(token, ProviderTokens.MinimumLength);
-                    if (value is null || !ProviderTokens.TryFind(value, out var match))
-                    {
-                        return;
-                    }
+                    return;
+                }
 
-                    var tree = context.Node.SyntaxTree;
-                    if (!SecretsScope.Applies(isTestProject, context.Options, tree)
-                        || SecretsSettings.For(context.Options, tree).IsAllowed(value))
-                    {
-                        return;
-                    }
+                var tree = context.Node.SyntaxTree;
+                if (!environment.Applies(tree, context.CancellationToken)
+                    || SecretsSettings.For(context.Options, tree).IsAllowed(value))
+                {
+                    return;
+                }
 
-                    context.ReportDiagnostic(Diagnostic.Create(
-                        Descriptors.RDY1001_ProviderTokenInLiteral,
-                        token.GetLocation(),
-                        match.Family.Label,
-                        match.Hint));
-                },
-                StringLiterals.NodeKinds);
-        });
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.RDY1001_ProviderTokenInLiteral,
+                    token.GetLocation(),
+                    match.Family.Label,
+                    match.Hint));
+            },
+            StringLiterals.NodeKinds);
     }
 }

@@ -4,6 +4,8 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using Readiness.Analyzers.Options;
+using Readiness.Analyzers.AppModel;
+using Readiness.Analyzers.Common;
 
 namespace Readiness.Analyzers.Secrets;
 
@@ -16,62 +18,58 @@ namespace Readiness.Analyzers.Secrets;
 /// such diagnostics take their severity only from a <c>.globalconfig</c>.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class SecretInConfigFileAnalyzer : DiagnosticAnalyzer
+public sealed class SecretInConfigFileAnalyzer : ReadinessAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.RDY1101_SecretInConfigFile);
 
-    public override void Initialize(AnalysisContext context)
+    protected override RuleScope Scope => RuleScope.AnyProject;
+
+    protected override void OnCompilationStart(CompilationStartAnalysisContext start, RuleEnvironment environment)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(static start =>
+        if (start.Options.AdditionalFiles.IsDefaultOrEmpty)
         {
-            if (start.Options.AdditionalFiles.IsDefaultOrEmpty)
+            return;
+        }
+
+            start.RegisterAdditionalFileAction(context =>
+        {
+            var file = context.AdditionalFile;
+            var kind = ConfigFileScanner.KindOf(file.Path);
+            if (kind == ConfigFileKind.None
+                || !Enabled(context.Options, kind)
+                || !environment.AppliesGlobally(context.CancellationToken))
             {
                 return;
             }
 
-            var isTestProject = SecretsScope.IsTestProject(start.Compilation, start.Options);
-            start.RegisterAdditionalFileAction(context =>
+            var text = file.GetText(context.CancellationToken);
+            if (text is null || text.Length == 0 || text.Length > 2_000_000)
             {
-                var file = context.AdditionalFile;
-                var kind = ConfigFileScanner.KindOf(file.Path);
-                if (kind == ConfigFileKind.None
-                    || !Enabled(context.Options, kind)
-                    || !SecretsScope.AppliesGlobally(isTestProject, context.Options))
+                return;
+            }
+
+            var settings = SecretsSettings.Global(context.Options);
+            var content = text.ToString();
+            var fileName = System.IO.Path.GetFileName(file.Path);
+            foreach (var entry in ConfigFileScanner.Read(kind, content))
+            {
+                context.CancellationToken.ThrowIfCancellationRequested();
+                if (!TryClassify(entry, kind, settings, out var what, out var hint))
                 {
-                    return;
+                    continue;
                 }
 
-                var text = file.GetText(context.CancellationToken);
-                if (text is null || text.Length == 0 || text.Length > 2_000_000)
-                {
-                    return;
-                }
-
-                var settings = SecretsSettings.Global(context.Options);
-                var content = text.ToString();
-                var fileName = System.IO.Path.GetFileName(file.Path);
-                foreach (var entry in ConfigFileScanner.Read(kind, content))
-                {
-                    context.CancellationToken.ThrowIfCancellationRequested();
-                    if (!TryClassify(entry, kind, settings, out var what, out var hint))
-                    {
-                        continue;
-                    }
-
-                    var span = new TextSpan(entry.Start, entry.Length);
-                    var location = Location.Create(file.Path, span, text.Lines.GetLinePositionSpan(span));
-                    context.ReportDiagnostic(Diagnostic.Create(
-                        Descriptors.RDY1101_SecretInConfigFile,
-                        location,
-                        entry.Key,
-                        fileName,
-                        what,
-                        hint));
-                }
-            });
+                var span = new TextSpan(entry.Start, entry.Length);
+                var location = Location.Create(file.Path, span, text.Lines.GetLinePositionSpan(span));
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.RDY1101_SecretInConfigFile,
+                    location,
+                    entry.Key,
+                    fileName,
+                    what,
+                    hint));
+            }
         });
     }
 

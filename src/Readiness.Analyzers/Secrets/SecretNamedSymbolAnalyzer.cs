@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Readiness.Analyzers.Common;
+using Readiness.Analyzers.AppModel;
 
 namespace Readiness.Analyzers.Secrets;
 
@@ -18,7 +19,7 @@ namespace Readiness.Analyzers.Secrets;
 /// or RDY1003 report are left to them. Connection-string names are left to RDY1003 (only the credential inside matters).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class SecretNamedSymbolAnalyzer : DiagnosticAnalyzer
+public sealed class SecretNamedSymbolAnalyzer : ReadinessAnalyzer
 {
     /// <summary>Diagnostic property: the symbol name (never the value).</summary>
     public const string NameProperty = "SecretName";
@@ -29,16 +30,13 @@ public sealed class SecretNamedSymbolAnalyzer : DiagnosticAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.RDY1002_SecretNamedSymbolAssignedLiteral);
 
-    public override void Initialize(AnalysisContext context)
+    protected override RuleScope Scope => RuleScope.AnyProject;
+
+    protected override void OnCompilationStart(CompilationStartAnalysisContext start, RuleEnvironment environment)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(static start =>
-        {
-            var keyValuePair = start.Compilation.GetTypeByMetadataName("System.Collections.Generic.KeyValuePair`2");
-            var settings = new SecretsSettingsCache(start.Compilation, start.Options);
-            start.RegisterSyntaxNodeAction(context => OnLiteral(context, keyValuePair, settings), StringLiterals.ValueKinds);
-        });
+        var keyValuePair = start.Compilation.GetTypeByMetadataName("System.Collections.Generic.KeyValuePair`2");
+        var settings = new SecretsSettingsCache(environment);
+        start.RegisterSyntaxNodeAction(context => OnLiteral(context, keyValuePair, settings), StringLiterals.ValueKinds);
     }
 
     /// <summary>

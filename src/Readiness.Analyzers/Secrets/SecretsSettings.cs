@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Readiness.Analyzers.AppModel;
@@ -144,36 +145,17 @@ internal sealed class SecretsSettings
 }
 
 /// <summary>
-/// Whether the secrets rules run at all: test projects are skipped unless <c>readiness.analyze_test_projects</c> is on.
-/// The test-project decision is the application model's cheap one (project-kind override, <c>IsTestProject</c>, a
-/// referenced test framework): the secrets rules never pay for the model's scan of the start-up pipeline.
-/// </summary>
-internal static class SecretsScope
-{
-    public static bool IsTestProject(Compilation compilation, AnalyzerOptions options)
-        => ApplicationModel.IsTestCompilation(compilation, options);
-
-    public static bool Applies(bool isTestProject, AnalyzerOptions options, SyntaxTree tree)
-        => !isTestProject || options.Get(ReadinessOptions.AnalyzeTestProjects, tree);
-
-    public static bool AppliesGlobally(bool isTestProject, AnalyzerOptions options)
-        => !isTestProject || options.GetGlobal(ReadinessOptions.AnalyzeTestProjects);
-}
-
-/// <summary>
 /// Per-compilation cache of each tree's settings (options are read once per tree, not once per literal); null for trees
 /// the rules skip (test projects unless opted in).
 /// </summary>
 internal sealed class SecretsSettingsCache
 {
-    private readonly bool _isTestProject;
-    private readonly AnalyzerOptions _options;
+    private readonly RuleEnvironment _environment;
     private readonly ConcurrentDictionary<SyntaxTree, SecretsSettings?> _byTree = new();
 
-    public SecretsSettingsCache(Compilation compilation, AnalyzerOptions options)
+    public SecretsSettingsCache(RuleEnvironment environment)
     {
-        _isTestProject = SecretsScope.IsTestProject(compilation, options);
-        _options = options;
+        _environment = environment;
     }
 
     public SecretsSettings? For(SyntaxTree tree)
@@ -183,7 +165,7 @@ internal sealed class SecretsSettingsCache
             return settings;
         }
 
-        settings = SecretsScope.Applies(_isTestProject, _options, tree) ? SecretsSettings.For(_options, tree) : null;
+        settings = _environment.Applies(tree, CancellationToken.None) ? SecretsSettings.For(_environment.Options, tree) : null;
         return _byTree.GetOrAdd(tree, settings);
     }
 }

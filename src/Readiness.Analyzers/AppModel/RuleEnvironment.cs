@@ -1,0 +1,50 @@
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Readiness.Analyzers.Common;
+
+namespace Readiness.Analyzers.AppModel;
+
+/// <summary>
+/// What a rule receives at compilation start (<see cref="Common.ReadinessAnalyzer"/>): its declared scope bound to the
+/// compilation's <see cref="ProjectScope"/>, the application model on demand, and the compilation's well-known types.
+/// A rule asks it "does this apply to this file?" and never decides scope, caching or delegation on its own.
+/// </summary>
+public sealed class RuleEnvironment
+{
+    internal RuleEnvironment(Compilation compilation, AnalyzerOptions options, RuleScope scope, ProjectScope project)
+    {
+        Compilation = compilation;
+        Options = options;
+        Scope = scope;
+        Project = project;
+    }
+
+    /// <summary>The environment a rule of <paramref name="scope"/> sees in <paramref name="compilation"/>: for code fixes and tools.</summary>
+    public static RuleEnvironment For(Compilation compilation, AnalyzerOptions options, RuleScope scope)
+        => new(compilation, options, scope, ProjectScope.For(compilation, options));
+
+    public Compilation Compilation { get; }
+
+    public AnalyzerOptions Options { get; }
+
+    /// <summary>The rule's declared scope.</summary>
+    public RuleScope Scope { get; }
+
+    public ProjectScope Project { get; }
+
+    /// <summary>The compilation's well-known types, each resolved once, on first use.</summary>
+    public WellKnownTypeProvider Types => WellKnownTypeProvider.For(Compilation);
+
+    /// <summary>Whether the rule runs on <paramref name="tree"/> (its scope and the file's options).</summary>
+    public bool Applies(SyntaxTree tree, CancellationToken cancellationToken) => Project.Applies(Scope, tree, cancellationToken);
+
+    /// <summary>Whether the rule runs on files without per-file options (committed config files).</summary>
+    public bool AppliesGlobally(CancellationToken cancellationToken) => Project.AppliesGlobally(Scope, cancellationToken);
+
+    /// <summary>The application model, built once per compilation on first use.</summary>
+    public ApplicationModel Model(CancellationToken cancellationToken) => Project.Model(cancellationToken);
+
+    /// <summary>The model when this is a web app, else null.</summary>
+    public ApplicationModel? WebApp(CancellationToken cancellationToken) => Project.WebApp(cancellationToken);
+}
