@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Readiness.Analyzers.AppModel;
 
@@ -18,13 +19,15 @@ public enum PipelineTarget
 /// <summary>One call of the app's start-up pipeline, found anywhere in the compilation.</summary>
 public sealed class PipelineCall
 {
-    public PipelineCall(string name, PipelineTarget target, IMethodSymbol method, Location location, StartupFeature mayRegister)
+    public PipelineCall(string name, PipelineTarget target, IMethodSymbol method, InvocationExpressionSyntax invocation, StartupFeature mayRegister, EnvironmentGuard guard)
     {
         Name = name;
         Target = target;
         Method = method;
-        Location = location;
+        Syntax = invocation.GetReference();
+        Location = invocation.GetLocation();
         MayRegister = mayRegister;
+        Guard = guard;
     }
 
     /// <summary>The method's name, e.g. <c>AddHealthChecks</c>.</summary>
@@ -37,6 +40,19 @@ public sealed class PipelineCall
     /// <summary>The invocation's location (the whole call expression).</summary>
     public Location Location { get; }
 
+    /// <summary>The invocation: <c>(InvocationExpressionSyntax)Syntax.GetSyntax(cancellationToken)</c>, without a search by span.</summary>
+    public SyntaxReference Syntax { get; }
+
+    /// <summary>
+    /// The environments the call runs in (<see cref="EnvironmentGuards"/>): a health endpoint mapped only in Development is
+    /// no health endpoint in production; a developer exception page in the <c>IsDevelopment()</c> branch is correct.
+    /// </summary>
+    public EnvironmentGuard Guard { get; }
+
+    /// <summary>The invocation expression.</summary>
+    public InvocationExpressionSyntax Invocation(System.Threading.CancellationToken cancellationToken)
+        => (InvocationExpressionSyntax)Syntax.GetSyntax(cancellationToken);
+
     /// <summary>
     /// What this call may register where we cannot see it (<see cref="DelegationPolicy"/>): every feature for an extension
     /// method of another, unknown assembly (<c>builder.AddServiceDefaults()</c> from a shared project), none for the
@@ -44,5 +60,5 @@ public sealed class PipelineCall
     /// </summary>
     public StartupFeature MayRegister { get; }
 
-    public override string ToString() => Target + ":" + Name;
+    public override string ToString() => Guard == EnvironmentGuard.Unguarded ? Target + ":" + Name : Target + ":" + Name + " (" + Guard + ")";
 }

@@ -192,7 +192,7 @@ public sealed class PipelineScan
             model ??= compilation.GetSemanticModel(tree);
             if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol method)
             {
-                var call = Classify(invocation, method, types, compilation.Assembly);
+                var call = Classify(invocation, method, types, compilation.Assembly, model, cancellationToken);
                 if (call is not null)
                 {
                     calls.Add(call);
@@ -345,7 +345,7 @@ public sealed class PipelineScan
         return false;
     }
 
-    private static PipelineCall? Classify(InvocationExpressionSyntax invocation, IMethodSymbol method, KnownTypes types, IAssemblySymbol self)
+    private static PipelineCall? Classify(InvocationExpressionSyntax invocation, IMethodSymbol method, KnownTypes types, IAssemblySymbol self, SemanticModel model, CancellationToken cancellationToken)
     {
         PipelineTarget target;
         if (method.IsStatic && !method.IsExtensionMethod && types.IsHostFactory(method))
@@ -372,7 +372,13 @@ public sealed class PipelineScan
                 : category.Value;
         }
 
-        return new PipelineCall(method.Name, target, method, invocation.GetLocation(), DelegationPolicy.MayRegister(method, self));
+        return new PipelineCall(
+            method.Name,
+            target,
+            method,
+            invocation,
+            DelegationPolicy.MayRegister(method, self),
+            EnvironmentGuards.Of(invocation, model, cancellationToken));
     }
 
     /// <summary>The well-known types the model needs, resolved once per compilation.</summary>

@@ -124,7 +124,7 @@ internal sealed class Dependency
             return false;
         }
 
-        var node = tree.GetRoot(cancellationToken).FindNode(call.Location.SourceSpan);
+        var node = call.Invocation(cancellationToken);
         foreach (var token in node.DescendantTokens())
         {
             if (token.ValueText is "UseInMemoryDatabase")

@@ -124,7 +124,7 @@ internal sealed class HealthCoverage
         }
 
         var model = compilation.GetSemanticModel(tree);
-        var node = tree.GetRoot(cancellationToken).FindNode(check.Location.SourceSpan, getInnermostNodeForTie: true);
+        var node = check.Invocation(cancellationToken);
         if (model.GetOperation(node, cancellationToken) is not IInvocationOperation invocation)
         {
             Unknown = true;

@@ -51,7 +51,7 @@ public sealed class LivenessReadinessSplitAnalyzer : ReadinessAnalyzer
 
             foreach (var exposure in facts.Exposures)
             {
-                if (MayFilterChecks(Invocation(exposure.Location, context.CancellationToken)))
+                if (MayFilterChecks(exposure.Invocation(context.CancellationToken)))
                 {
                     // One endpoint chooses its checks: the split is there (or we cannot tell).
                     return;
@@ -60,7 +60,7 @@ public sealed class LivenessReadinessSplitAnalyzer : ReadinessAnalyzer
 
             foreach (var exposure in facts.Exposures)
             {
-                if (exposure.Location.SourceTree == tree && Invocation(exposure.Location, context.CancellationToken) is { } invocation)
+                if (exposure.Location.SourceTree == tree && exposure.Invocation(context.CancellationToken) is { } invocation)
                 {
                     context.ReportDiagnostic(Diagnostic.Create(
                         Descriptors.RDY3006_NoLivenessReadinessSplit,
@@ -70,9 +70,6 @@ public sealed class LivenessReadinessSplitAnalyzer : ReadinessAnalyzer
             }
         });
     }
-
-    private static InvocationExpressionSyntax? Invocation(Location location, CancellationToken cancellationToken)
-        => location.SourceTree?.GetRoot(cancellationToken).FindNode(location.SourceSpan, getInnermostNodeForTie: true) as InvocationExpressionSyntax;
 
     /// <summary>
     /// True unless every argument is a plain path or port: a <c>HealthCheckOptions</c> with a <c>Predicate</c>, or options we

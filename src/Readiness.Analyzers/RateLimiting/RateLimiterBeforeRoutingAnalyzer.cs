@@ -48,19 +48,19 @@ public sealed class RateLimiterBeforeRoutingAnalyzer : ReadinessAnalyzer
                 return;
             }
 
-            var root = tree.GetRoot(context.CancellationToken);
             foreach (var limiter in middleware)
             {
-                if (limiter.Location.SourceTree != tree || root.FindNode(limiter.Location.SourceSpan, getInnermostNodeForTie: true) is not InvocationExpressionSyntax limiterCall)
+                if (limiter.Location.SourceTree != tree)
                 {
                     continue;
                 }
 
+                var limiterCall = limiter.Invocation(context.CancellationToken);
+
                 foreach (var route in routing)
                 {
                     if (route.Location.SourceTree == tree
-                        && root.FindNode(route.Location.SourceSpan, getInnermostNodeForTie: true) is InvocationExpressionSyntax routeCall
-                        && RunsBefore(limiterCall, routeCall))
+                        && RunsBefore(limiterCall, route.Invocation(context.CancellationToken)))
                     {
                         context.ReportDiagnostic(Diagnostic.Create(
                             Descriptors.RDY5004_RateLimiterBeforeRouting,

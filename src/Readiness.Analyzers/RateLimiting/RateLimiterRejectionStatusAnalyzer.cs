@@ -55,12 +55,10 @@ public sealed class RateLimiterRejectionStatusAnalyzer : ReadinessAnalyzer
                 return;
             }
 
-            var root = tree.GetRoot(context.CancellationToken);
             foreach (var call in registrations)
             {
                 if (call.Location.SourceTree == tree
-                    && root.FindNode(call.Location.SourceSpan, getInnermostNodeForTie: true) is InvocationExpressionSyntax invocation
-                    && OptionsStayInLambda(invocation))
+                    && OptionsStayInLambda(call.Invocation(context.CancellationToken)))
                 {
                     context.ReportDiagnostic(Diagnostic.Create(
                         Descriptors.RDY5007_RateLimiterRejectsWith503,

@@ -100,8 +100,7 @@ internal static class RateLimitingPipeline
 
     private static bool MapsRoot(PipelineCall call, CancellationToken cancellationToken)
     {
-        var node = call.Location.SourceTree?.GetRoot(cancellationToken).FindNode(call.Location.SourceSpan, getInnermostNodeForTie: true);
-        return node is InvocationExpressionSyntax { ArgumentList.Arguments.Count: > 0 } invocation
+        return call.Invocation(cancellationToken) is { ArgumentList.Arguments.Count: > 0 } invocation
             && invocation.ArgumentList.Arguments[0].Expression is LiteralExpressionSyntax { Token.ValueText: "/" };
     }
 
@@ -221,17 +220,7 @@ internal static class RateLimitingPipeline
     /// <summary><c>app.UseMiddleware(typeof(ThrottlingMiddleware))</c>: judged by the written type name.</summary>
     private static bool MiddlewareTypeOfLooksLikeLimiter(PipelineCall call, ImmutableArray<string> alternatives, CancellationToken cancellationToken)
     {
-        if (call.Location.SourceTree is not { } tree)
-        {
-            return false;
-        }
-
-        var node = tree.GetRoot(cancellationToken).FindNode(call.Location.SourceSpan, getInnermostNodeForTie: true);
-        var invocation = node as InvocationExpressionSyntax ?? node.FirstAncestorOrSelf<InvocationExpressionSyntax>();
-        if (invocation is null)
-        {
-            return false;
-        }
+        var invocation = call.Invocation(cancellationToken);
 
         foreach (var argument in invocation.ArgumentList.Arguments)
         {
@@ -253,14 +242,7 @@ internal static class RateLimitingPipeline
     /// <summary>The span of the invoked method's name (<c>AddRateLimiter</c> in <c>builder.Services.AddRateLimiter(…)</c>), else the whole call.</summary>
     public static Location NameLocation(PipelineCall call, CancellationToken cancellationToken)
     {
-        if (call.Location.SourceTree is not { } tree)
-        {
-            return call.Location;
-        }
-
-        var node = tree.GetRoot(cancellationToken).FindNode(call.Location.SourceSpan, getInnermostNodeForTie: true);
-        var invocation = node as InvocationExpressionSyntax ?? node.FirstAncestorOrSelf<InvocationExpressionSyntax>();
-        return invocation?.Expression switch
+        return call.Invocation(cancellationToken).Expression switch
         {
             MemberAccessExpressionSyntax member => member.Name.GetLocation(),
             MemberBindingExpressionSyntax binding => binding.Name.GetLocation(),

@@ -246,6 +246,59 @@ public class ApplicationModelTests
     }
 
     [Fact]
+    public void The_kind_follows_the_options_the_model_is_asked_with_while_the_scan_is_shared()
+    {
+        var runner = new CompilationRunner().WithSource("/0/C.cs", "public class C { }");
+        var compilation = runner.CreateCompilation();
+        var web = ApplicationModel.For(compilation, runner.CreateOptions(), CancellationToken.None);
+        var console = ApplicationModel.For(
+            compilation,
+            new CompilationRunner().WithGlobalOption("readiness.project_kind", "console").CreateOptions(),
+            CancellationToken.None);
+
+        // Before, the first caller's options decided the kind for every caller of the same compilation.
+        Assert.Equal(ProjectKind.WebApp, web.Kind);
+        Assert.Equal(ProjectKind.ConsoleTool, console.Kind);
+        Assert.Same(PipelineScan.For(compilation, CancellationToken.None), PipelineScan.For(compilation, CancellationToken.None));
+    }
+
+    [Fact]
+    public void Start_up_calls_carry_their_environment_guard_and_syntax()
+    {
+        var model = Build(new CompilationRunner().As(TestProjectKind.Unspecified).WithImplicitUsings().WithSource("/0/Program.cs", """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddHealthChecks();
+            var app = builder.Build();
+            if (app.Environment.IsDevelopment())
+            {
+                app.MapHealthChecks("/health");
+            }
+            else
+            {
+                app.UseHsts();
+            }
+
+            app.UseHttpsRedirection();
+            app.Run();
+            """));
+
+        Assert.Equal(EnvironmentGuard.DevelopmentOnly, model.CallsNamed("MapHealthChecks").Single().Guard);
+        Assert.Equal(EnvironmentGuard.ProductionOnly, model.CallsNamed("UseHsts").Single().Guard);
+        Assert.Equal(EnvironmentGuard.Unguarded, model.CallsNamed("UseHttpsRedirection").Single().Guard);
+        var map = model.CallsNamed("MapHealthChecks").Single();
+        Assert.Equal(map.Location.SourceSpan, map.Invocation(CancellationToken.None).Span);
+    }
+
+    [Theory]
+    [InlineData("NSwag.AspNetCore", "AddOpenApiDocument", StartupFeature.None)]
+    [InlineData("Swashbuckle.AspNetCore.SwaggerGen", "AddSwaggerGen", StartupFeature.None)]
+    [InlineData("AspNetCore.HealthChecks.UI", "AddHealthChecksUI", StartupFeature.HealthChecks)]
+    [InlineData("FluentValidation.DependencyInjectionExtensions", "AddHealthValidators", StartupFeature.HealthChecks)]
+    [InlineData("MyCompany.ServiceDefaults", "AddServiceDefaults", StartupFeature.All)]
+    public void One_delegation_policy_says_what_a_library_may_register(string assembly, string method, StartupFeature expected)
+        => Assert.Equal(expected, DelegationPolicy.MayRegister(assembly, method));
+
+    [Fact]
     public async Task A_console_write_is_reported_on_the_open_document_alone()
     {
         // The IDE analyzes open documents only: the compilation-wide model must still be available there.
