@@ -44,10 +44,8 @@ public sealed class WellKnownTypeProvider
         return false;
     }
 
-    // The one call of GetTypeByMetadataName in the package (see BannedSymbols.txt).
-#pragma warning disable RS0030
+    // The one call of GetTypeByMetadataName in the analyzers (a convention test bans it elsewhere).
     private INamedTypeSymbol? Resolve(string metadataName) => _compilation.GetTypeByMetadataName(metadataName);
-#pragma warning restore RS0030
 
     /// <summary>Whether <paramref name="type"/> is <paramref name="other"/> (its original definition, for generics).</summary>
     public static bool Is(ITypeSymbol? type, ITypeSymbol? other)
