@@ -102,12 +102,9 @@ public sealed class PipelineScan
     internal static bool ReferencesTestFramework(Compilation compilation) => KnownTypes.ReferencesTestFrameworkImpl(compilation);
 
     /// <summary>
-    /// Scans one tree: its text for pipeline-looking call names (<see cref="SourceScan"/>; the syntax of the rest of the file is
-    /// never walked) and its declarations for <c>Startup</c> classes and hosted services. Calls in start-up code are bound, so they carry their symbols: top-level statements, a method that
-    /// creates the host or is <c>Main</c>, the members of a <c>Startup</c> class, and any method that takes a builder
-    /// (<c>this IServiceCollection services</c>, <c>Map(WebApplication app)</c>…). Elsewhere, pipeline-looking calls are only
-    /// remembered by name, never bound: binding every method body again would cost as much as the compiler's own binding,
-    /// and a name is enough evidence of presence to keep an absence rule quiet.
+    /// Binds one tree's start-up calls. What to bind is decided from the syntax alone and cached with the tree
+    /// (<see cref="StartupSyntax"/>), so after an edit only the edited file is read again; here the semantic model
+    /// answers only for <c>Startup</c>/hosted-service candidates and for the calls in start-up code, which carry their symbols.
     /// </summary>
     private static void ScanTree(
         Compilation compilation,
@@ -119,45 +116,18 @@ public sealed class PipelineScan
         ref bool hasHostedService,
         CancellationToken cancellationToken)
     {
-        var candidates = new List<(InvocationExpressionSyntax Invocation, string Name, SyntaxNode? Member)>();
-        var hostCreatingMembers = new HashSet<SyntaxNode>();
-        var startupClasses = new HashSet<SyntaxNode>();
+        var syntax = StartupSyntax.Of(tree, cancellationToken);
         SemanticModel? model = null;
-        foreach (var token in SourceScan.Identifiers(tree, MayBePipelineCall, cancellationToken))
+        HashSet<SyntaxNode>? startupClasses = null;
+        foreach (var @class in syntax.Classes)
         {
-            if (SourceScan.InvocationNamedBy(token) is not { } invocation)
-            {
-                continue;
-            }
-
-            var member = EnclosingMember(invocation);
-            candidates.Add((invocation, token.ValueText, member));
-            if (member is not null && IsHostFactoryName(token.ValueText))
-            {
-                hostCreatingMembers.Add(member);
-            }
-        }
-
-        // Outer calls first, as a walk of the tree meets them (a.UseX().UseY(): UseY, then UseX).
-        candidates.Sort(static (a, b) => a.Invocation.SpanStart != b.Invocation.SpanStart
-            ? a.Invocation.SpanStart.CompareTo(b.Invocation.SpanStart)
-            : b.Invocation.Span.Length.CompareTo(a.Invocation.Span.Length));
-
-        // Classes live at the top of a tree, never in a body: walk the declarations only.
-        foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes(static node => node is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
-        {
-            if (node is not ClassDeclarationSyntax @class || !MayBeStartupOrHostedService(@class))
-            {
-                continue;
-            }
-
             model ??= compilation.GetSemanticModel(tree);
             if (model.GetDeclaredSymbol(@class, cancellationToken) is { } type)
             {
                 if (IsStartup(type, types))
                 {
                     startupTypes.Add(type);
-                    startupClasses.Add(@class);
+                    (startupClasses ??= new HashSet<SyntaxNode>()).Add(@class);
                 }
 
                 if (types.IHostedService is not null && Implements(type, types.IHostedService))
@@ -167,151 +137,26 @@ public sealed class PipelineScan
             }
         }
 
-        // A method that merely takes a builder is bound only if it does more than map endpoints: endpoint modules
-        // (Map(IEndpointRouteBuilder app) => app.MapGet(…)…) are common and costly to bind, and their calls matter by name.
-        var bindingMembers = new HashSet<SyntaxNode>();
-        foreach (var (_, name, member) in candidates)
-        {
-            if (member is not null && !IsEndpointMappingName(name))
-            {
-                bindingMembers.Add(member);
-            }
-        }
-
-        foreach (var (invocation, name, member) in candidates)
+        foreach (var candidate in syntax.Calls)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (member is null
-                || !IsStartupMember(member, hostCreatingMembers, startupClasses)
-                || (!bindingMembers.Contains(member) && !IsCoreStartupMember(member, hostCreatingMembers, startupClasses)))
+            if (candidate.Binding == StartupBinding.NameOnly
+                || (candidate.Binding == StartupBinding.IfStartupClass && (startupClasses is null || !startupClasses.Contains(candidate.Class!))))
             {
-                namesOutsideStartup.Add(name);
+                namesOutsideStartup.Add(candidate.Name);
                 continue;
             }
 
             model ??= compilation.GetSemanticModel(tree);
-            if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol method)
+            if (model.GetSymbolInfo(candidate.Invocation, cancellationToken).Symbol is IMethodSymbol method)
             {
-                var call = Classify(invocation, method, types, compilation.Assembly, model, cancellationToken);
+                var call = Classify(candidate.Invocation, method, types, compilation.Assembly, model, cancellationToken);
                 if (call is not null)
                 {
                     calls.Add(call);
                 }
             }
         }
-    }
-
-    /// <summary>The member whose body holds <paramref name="node"/>: a top-level statement, a method, or null (initializers, accessors…).</summary>
-    private static SyntaxNode? EnclosingMember(SyntaxNode node)
-    {
-        for (var current = node.Parent; current is not null; current = current.Parent)
-        {
-            switch (current)
-            {
-                case GlobalStatementSyntax:
-                case MethodDeclarationSyntax:
-                    return current;
-                case ConstructorDeclarationSyntax:
-                case AccessorDeclarationSyntax:
-                case BaseTypeDeclarationSyntax:
-                    return null;
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>Top-level code, <c>Main</c>, a host-creating method, a <c>Startup</c> member, or a builder extension method.</summary>
-    private static bool IsCoreStartupMember(SyntaxNode member, HashSet<SyntaxNode> hostCreatingMembers, HashSet<SyntaxNode> startupClasses)
-        => member is GlobalStatementSyntax
-            || hostCreatingMembers.Contains(member)
-            || (member is MethodDeclarationSyntax method
-                && (method.Identifier.ValueText == "Main"
-                    || (method.Parent is { } parent && startupClasses.Contains(parent))
-                    || (method.ParameterList.Parameters.Count > 0
-                        && method.ParameterList.Parameters[0].Modifiers.Any(SyntaxKind.ThisKeyword)
-                        && IsBuilderTypeName(method.ParameterList.Parameters[0].Type))));
-
-    /// <summary>Calls that map endpoints (their presence matters, not their symbols).</summary>
-    private static bool IsEndpointMappingName(string name)
-        => name is "MapGet" or "MapPost" or "MapPut" or "MapDelete" or "MapPatch" or "MapMethods" or "MapGroup"
-            or "MapFallback" or "MapFallbackToFile" or "MapFallbackToController" or "MapFallbackToPage"
-            or "RequireAuthorization" or "AllowAnonymous" or "RequireCors" or "RequireHost";
-
-    private static bool IsStartupMember(SyntaxNode member, HashSet<SyntaxNode> hostCreatingMembers, HashSet<SyntaxNode> startupClasses)
-    {
-        if (member is GlobalStatementSyntax || hostCreatingMembers.Contains(member))
-        {
-            return true;
-        }
-
-        if (member is not MethodDeclarationSyntax method)
-        {
-            return false;
-        }
-
-        if (method.Identifier.ValueText == "Main" || (method.Parent is { } parent && startupClasses.Contains(parent)))
-        {
-            return true;
-        }
-
-        foreach (var parameter in method.ParameterList.Parameters)
-        {
-            if (IsBuilderTypeName(parameter.Type))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool IsHostFactoryName(string name)
-        => name is "CreateBuilder" or "CreateSlimBuilder" or "CreateEmptyBuilder" or "CreateApplicationBuilder"
-            or "CreateEmptyApplicationBuilder" or "CreateDefaultBuilder" or "ConfigureWebHostDefaults" or "ConfigureWebHost";
-
-    /// <summary>A builder type by its syntax: <c>IServiceCollection</c>, <c>WebApplication</c>, <c>IEndpointRouteBuilder</c>…</summary>
-    private static bool IsBuilderTypeName(TypeSyntax? type)
-    {
-        var name = type switch
-        {
-            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
-            SimpleNameSyntax simple => simple.Identifier.ValueText,
-            _ => string.Empty,
-        };
-        return name is "IServiceCollection" or "IApplicationBuilder" or "IEndpointRouteBuilder" or "WebApplication"
-            or "WebApplicationBuilder" or "IHostApplicationBuilder" or "IHostBuilder" or "IWebHostBuilder" or "IHealthChecksBuilder"
-            or "RouteGroupBuilder";
-    }
-
-    /// <summary>A name a pipeline call can have (<c>Add…</c>, <c>Use…</c>, <c>Map…</c>, <c>Create…</c>, <c>Configure…</c>, <c>Require…</c>), called.</summary>
-    private static bool MayBePipelineCall(string text, int start, int length)
-        => length > 3
-            && text[start] is 'A' or 'U' or 'M' or 'C' or 'R'
-            && (SourceScan.StartsWith(text, start, length, "Add")
-                || SourceScan.StartsWith(text, start, length, "Use")
-                || SourceScan.StartsWith(text, start, length, "Map")
-                || SourceScan.StartsWith(text, start, length, "Create")
-                || SourceScan.StartsWith(text, start, length, "Configure")
-                || SourceScan.StartsWith(text, start, length, "Require"))
-            && SourceScan.MayBeCalled(text, start + length);
-
-    private static bool MayBeStartupOrHostedService(ClassDeclarationSyntax @class)
-    {
-        if (@class.BaseList is not null)
-        {
-            return true;
-        }
-
-        foreach (var member in @class.Members)
-        {
-            if (member is MethodDeclarationSyntax { Identifier.ValueText: "ConfigureServices" or "Configure" })
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static bool IsStartup(INamedTypeSymbol type, KnownTypes types)

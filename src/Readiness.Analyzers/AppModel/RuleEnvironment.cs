@@ -45,6 +45,13 @@ public sealed class RuleEnvironment
     /// <summary>The application model, built once per compilation on first use.</summary>
     public ApplicationModel Model(CancellationToken cancellationToken) => Project.Model(cancellationToken);
 
+    /// <summary>
+    /// Whether <paramref name="tree"/> may hold a start-up call or a <c>Startup.ConfigureServices</c>: the only places the
+    /// start-up and absence rules report. Read from the file's syntax, cached with the tree: an edit in a controller or a
+    /// service is decided without building the model.
+    /// </summary>
+    public bool MayHoldStartup(SyntaxTree tree, CancellationToken cancellationToken) => StartupSyntax.Of(tree, cancellationToken).MayHoldStartup;
+
     /// <summary>The model when this is a web app, else null.</summary>
     public ApplicationModel? WebApp(CancellationToken cancellationToken) => Project.WebApp(cancellationToken);
 }

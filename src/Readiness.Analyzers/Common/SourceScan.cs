@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -104,4 +106,32 @@ internal static class SourceScan
 
     private static bool IsIdentifierPart(char c)
         => (uint)((c | 0x20) - 'a') <= 'z' - 'a' || (uint)(c - '0') <= 9 || c == '_' || (c >= 0x80 && char.IsLetterOrDigit(c));
+}
+
+/// <summary>
+/// A <see cref="SourceScan"/> for one fixed filter whose result is kept per tree while the tree lives: a compilation-wide
+/// fact built from it reads, after an edit, the edited file again and every other file from the cache.
+/// </summary>
+internal sealed class CachedNameScan
+{
+    private readonly SourceScan.NameFilter _wanted;
+    private readonly ConditionalWeakTable<SyntaxTree, StrongBox<ImmutableArray<SyntaxToken>>> _byTree = new();
+
+    public CachedNameScan(SourceScan.NameFilter wanted)
+    {
+        _wanted = wanted;
+    }
+
+    /// <summary>The identifier tokens of <paramref name="tree"/> the filter accepts, in source order.</summary>
+    public ImmutableArray<SyntaxToken> In(SyntaxTree tree, CancellationToken cancellationToken)
+    {
+        if (_byTree.TryGetValue(tree, out var found))
+        {
+            return found.Value;
+        }
+
+        // A cancelled scan throws here and leaves nothing behind.
+        var scanned = new StrongBox<ImmutableArray<SyntaxToken>>(SourceScan.Identifiers(tree, _wanted, cancellationToken).ToImmutableArray());
+        return _byTree.GetValue(tree, _ => scanned).Value;
+    }
 }

@@ -154,24 +154,48 @@ internal sealed class HealthFacts
     {
         foreach (var tree in compilation.SyntaxTrees)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            foreach (var token in SourceScan.Identifiers(tree, IsHandRolledEndpointName, cancellationToken))
+            if (HandRolledEndpointIn(tree, cancellationToken))
             {
-                if (token.Parent is IdentifierNameSyntax { Identifier.ValueText: "HealthCheckService" }
-                    || (SourceScan.InvocationNamedBy(token) is { } call && HasHealthRoute(call.ArgumentList.Arguments)))
-                {
-                    return true;
-                }
+                return true;
             }
+        }
 
-            // Route attributes ([HttpGet("health")], [Route("/healthz")]) sit on types and members, never in a body.
-            foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes(static node => node is CompilationUnitSyntax or MemberDeclarationSyntax
-                or AttributeListSyntax or AttributeSyntax or AttributeArgumentListSyntax))
+        return false;
+    }
+
+    private static readonly ConditionalWeakTable<SyntaxTree, StrongBox<bool>> HandRolledByTree = new();
+
+    /// <summary>One file's answer, kept per tree: after an edit only the edited file is read again.</summary>
+    private static bool HandRolledEndpointIn(SyntaxTree tree, CancellationToken cancellationToken)
+    {
+        if (HandRolledByTree.TryGetValue(tree, out var known))
+        {
+            return known.Value;
+        }
+
+        var read = new StrongBox<bool>(ReadHandRolledEndpoint(tree, cancellationToken));
+        return HandRolledByTree.GetValue(tree, _ => read).Value;
+    }
+
+    private static bool ReadHandRolledEndpoint(SyntaxTree tree, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        foreach (var token in SourceScan.Identifiers(tree, IsHandRolledEndpointName, cancellationToken))
+        {
+            if (token.Parent is IdentifierNameSyntax { Identifier.ValueText: "HealthCheckService" }
+                || (SourceScan.InvocationNamedBy(token) is { } call && HasHealthRoute(call.ArgumentList.Arguments)))
             {
-                if (node is AttributeArgumentSyntax { Expression: LiteralExpressionSyntax literal } && IsHealthRoute(literal))
-                {
-                    return true;
-                }
+                return true;
+            }
+        }
+
+        // Route attributes ([HttpGet("health")], [Route("/healthz")]) sit on types and members, never in a body.
+        foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes(static node => node is CompilationUnitSyntax or MemberDeclarationSyntax
+            or AttributeListSyntax or AttributeSyntax or AttributeArgumentListSyntax))
+        {
+            if (node is AttributeArgumentSyntax { Expression: LiteralExpressionSyntax literal } && IsHealthRoute(literal))
+            {
+                return true;
             }
         }
 

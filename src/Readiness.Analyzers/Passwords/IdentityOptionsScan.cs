@@ -37,7 +37,7 @@ internal sealed class IdentityOptionsScan
         {
             cancellationToken.ThrowIfCancellationRequested();
 
-            foreach (var token in SourceScan.Identifiers(tree, IsNameOfInterest, cancellationToken))
+            foreach (var token in Names.In(tree, cancellationToken))
             {
                 if (token.ValueText == "RequiredLength" || IsBoundOutsideALambda(token))
                 {
@@ -48,6 +48,9 @@ internal sealed class IdentityOptionsScan
 
         return false;
     }
+
+    /// <summary>Where each file writes the names of interest, kept per tree: after an edit only that file is scanned again.</summary>
+    private static readonly CachedNameScan Names = new(IsNameOfInterest);
 
     private static bool IsNameOfInterest(string text, int start, int length)
         => SourceScan.Is(text, start, length, "RequiredLength")

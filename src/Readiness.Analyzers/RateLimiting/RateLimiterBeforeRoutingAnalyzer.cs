@@ -29,6 +29,12 @@ public sealed class RateLimiterBeforeRoutingAnalyzer : ReadinessAnalyzer
 
         start.RegisterSemanticModelAction(context =>
         {
+            // Reported on start-up calls and anchors only: any other file is decided without the model.
+            if (!environment.MayHoldStartup(context.SemanticModel.SyntaxTree, context.CancellationToken))
+            {
+                return;
+            }
+
             var tree = context.SemanticModel.SyntaxTree;
             var model = environment.WebApp(context.CancellationToken);
             if (model is null)

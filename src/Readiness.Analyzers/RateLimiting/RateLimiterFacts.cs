@@ -142,7 +142,7 @@ internal sealed class RateLimiterFacts
         public void Collect(SyntaxTree tree)
         {
             (_tree, _model) = (tree, null);
-            foreach (var token in SourceScan.Identifiers(tree, IsNameOfInterest, _cancellationToken))
+            foreach (var token in Names.In(tree, _cancellationToken))
             {
                 // The constructs those names make: a call, an attribute, a property, a type argument.
                 var written = token.Parent;
@@ -254,6 +254,9 @@ internal sealed class RateLimiterFacts
         "RequireRateLimiting", "EnableRateLimiting", "EnableRateLimitingAttribute", "GlobalLimiter", "RejectionStatusCode",
         "OnRejected", "RateLimiterOptions",
     };
+
+    /// <summary>Where each file writes <see cref="NamesOfInterest"/>, kept per tree: after an edit only that file is scanned again.</summary>
+    internal static readonly CachedNameScan Names = new(IsNameOfInterest);
 
     private static bool IsNameOfInterest(string text, int start, int length)
     {

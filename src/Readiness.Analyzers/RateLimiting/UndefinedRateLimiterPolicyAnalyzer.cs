@@ -30,6 +30,12 @@ public sealed class UndefinedRateLimiterPolicyAnalyzer : ReadinessAnalyzer
 
         start.RegisterSemanticModelAction(context =>
         {
+            // Reported where a policy is used: a file that writes no rate-limiting name is decided without the model.
+            if (RateLimiterFacts.Names.In(context.SemanticModel.SyntaxTree, context.CancellationToken).IsEmpty)
+            {
+                return;
+            }
+
             var compilation = context.SemanticModel.Compilation;
             var model = environment.WebApp(context.CancellationToken);
             if (model is null || model.Delegates(StartupFeature.RateLimiting) || RateLimitingPipeline.Registrations(model).IsEmpty)
