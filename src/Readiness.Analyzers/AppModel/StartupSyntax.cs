@@ -75,6 +75,12 @@ internal sealed class StartupSyntax
     /// </summary>
     public bool MayHoldStartup { get; }
 
+    /// <summary>
+    /// Whether <paramref name="tree"/> has been read. The model's scan reads every file, so a file nobody else asks about
+    /// tells whether the model was built (the analyzer driver works on its own copy of a compilation, never the caller's).
+    /// </summary>
+    internal static bool IsRead(SyntaxTree tree) => Cache.TryGetValue(tree, out _);
+
     /// <summary>The facts of <paramref name="tree"/>, read on first use; a cancelled read leaves nothing behind.</summary>
     public static StartupSyntax Of(SyntaxTree tree, CancellationToken cancellationToken)
     {
