@@ -14,7 +14,7 @@ namespace Readiness.Analyzers.AppModel;
 
 /// <summary>
 /// "What kind of project is this, and what does its start-up pipeline register?" — computed lazily,
-/// at most once per compilation, and shared by every analyzer in the package (DESIGN §3).
+/// at most once per compilation and options, and shared by every analyzer in the package (src/docs/architecture.md).
 /// </summary>
 public sealed class ApplicationModel
 {
@@ -100,7 +100,7 @@ public sealed class ApplicationModel
     public bool IsTestProject => Kind == ProjectKind.TestProject;
 
     /// <summary>
-    /// Where an absence rule reports in <paramref name="tree"/> (DESIGN §3): each host-creating call
+    /// Where an absence rule reports in <paramref name="tree"/> (src/docs/architecture.md): each host-creating call
     /// (<c>WebApplication.CreateBuilder(args)</c>, <c>Host.CreateDefaultBuilder(args)</c>…) and, for <c>Startup</c> style, the
     /// name of each <c>ConfigureServices</c> method. Report from a per-document action with these, so the diagnostic is
     /// live on the open <c>Program.cs</c>/<c>Startup.cs</c> in the IDE.

@@ -1,6 +1,6 @@
 namespace Readiness.Analyzers;
 
-/// <summary>The categories of DESIGN §2, one per family.</summary>
+/// <summary>The rule categories: Security (secrets, passwords, hardening), Observability (logging), Reliability (health checks, rate limiting).</summary>
 public static class RuleCategories
 {
     public const string Security = "Security";
