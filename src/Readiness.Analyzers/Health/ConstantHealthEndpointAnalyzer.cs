@@ -27,16 +27,16 @@ public sealed class ConstantHealthEndpointAnalyzer : ReadinessAnalyzer
 
     protected override void OnCompilationStart(CompilationStartAnalysisContext start, RuleEnvironment environment)
     {
-        var compilation = start.Compilation;
-        var endpointRouteBuilder = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Routing.IEndpointRouteBuilder");
+        var types = environment.Types;
+        var endpointRouteBuilder = types.Get("Microsoft.AspNetCore.Routing.IEndpointRouteBuilder");
         if (endpointRouteBuilder is null
-            || compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.IHealthChecksBuilder") is null)
+            || types.Get("Microsoft.Extensions.DependencyInjection.IHealthChecksBuilder") is null)
         {
             return;
         }
 
-        var controllerBase = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ControllerBase");
-        var constant = ConstantResponse.Create(compilation);
+        var controllerBase = types.Get("Microsoft.AspNetCore.Mvc.ControllerBase");
+        var constant = ConstantResponse.Create(start.Compilation);
 
         // Bound only for a call that maps a handler written inline on a route that can be a health route: a literal
         // route says so by itself (most Map… calls of an app are ruled out here), a constant one needs the model.
@@ -55,7 +55,7 @@ public sealed class ConstantHealthEndpointAnalyzer : ReadinessAnalyzer
 
                 var method = invocation.TargetMethod;
                 if (method.Name is not ("MapGet" or "MapMethods" or "Map")
-                    || !HealthTypes.IsOrImplements(HealthFacts.ReceiverOf(method), endpointRouteBuilder))
+                    || !WellKnownTypeProvider.Implements(HealthFacts.ReceiverOf(method), endpointRouteBuilder))
                 {
                     return;
                 }
@@ -102,7 +102,7 @@ public sealed class ConstantHealthEndpointAnalyzer : ReadinessAnalyzer
             context =>
         {
             if (context.Method is not { MethodKind: MethodKind.Ordinary, IsStatic: false, DeclaredAccessibility: Accessibility.Public } action
-                || !HealthTypes.DerivesFrom(action.ContainingType, controllerBase))
+                || !WellKnownTypeProvider.DerivesFrom(action.ContainingType, controllerBase))
             {
                 return;
             }

@@ -1,5 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using Readiness.Analyzers.Common;
+using static Readiness.Analyzers.Common.WellKnownTypeProvider;
 
 namespace Readiness.Analyzers.Health;
 
@@ -25,24 +27,24 @@ internal sealed class ConstantResponse
     private readonly INamedTypeSymbol? _dateTimeOffset;
     private readonly INamedTypeSymbol? _environment;
 
-    private ConstantResponse(Compilation compilation)
+    private ConstantResponse(WellKnownTypeProvider types)
     {
-        _results = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.Results");
-        _typedResults = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.TypedResults");
-        _controllerBase = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ControllerBase");
-        _healthCheckResult = compilation.GetTypeByMetadataName("Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult");
-        _task = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task");
-        _valueTask = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask");
-        _httpContext = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.HttpContext");
-        _httpResponse = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.HttpResponse");
-        _responseWriting = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.HttpResponseWritingExtensions");
-        _responseJson = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.HttpResponseJsonExtensions");
-        _dateTime = compilation.GetTypeByMetadataName("System.DateTime");
-        _dateTimeOffset = compilation.GetTypeByMetadataName("System.DateTimeOffset");
-        _environment = compilation.GetTypeByMetadataName("System.Environment");
+        _results = types.Get("Microsoft.AspNetCore.Http.Results");
+        _typedResults = types.Get("Microsoft.AspNetCore.Http.TypedResults");
+        _controllerBase = types.Get("Microsoft.AspNetCore.Mvc.ControllerBase");
+        _healthCheckResult = types.Get("Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult");
+        _task = types.Get("System.Threading.Tasks.Task");
+        _valueTask = types.Get("System.Threading.Tasks.ValueTask");
+        _httpContext = types.Get("Microsoft.AspNetCore.Http.HttpContext");
+        _httpResponse = types.Get("Microsoft.AspNetCore.Http.HttpResponse");
+        _responseWriting = types.Get("Microsoft.AspNetCore.Http.HttpResponseWritingExtensions");
+        _responseJson = types.Get("Microsoft.AspNetCore.Http.HttpResponseJsonExtensions");
+        _dateTime = types.Get("System.DateTime");
+        _dateTimeOffset = types.Get("System.DateTimeOffset");
+        _environment = types.Get("System.Environment");
     }
 
-    public static ConstantResponse Create(Compilation compilation) => new(compilation);
+    public static ConstantResponse Create(Compilation compilation) => new(WellKnownTypeProvider.For(compilation));
 
     public bool IsConstant(IOperation? operation) => IsConstant(operation, 0);
 
@@ -194,7 +196,4 @@ internal sealed class ConstantResponse
 
     private bool IsHttp(ITypeSymbol? type)
         => type is not null && (Is(type, _httpContext) || Is(type, _httpResponse));
-
-    private bool Is(ITypeSymbol? type, INamedTypeSymbol? wellKnown)
-        => wellKnown is not null && SymbolEqualityComparer.Default.Equals(type?.OriginalDefinition, wellKnown);
 }

@@ -3,6 +3,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using Readiness.Analyzers.AppModel;
+using Readiness.Analyzers.Common;
 
 namespace Readiness.Analyzers.Health;
 
@@ -48,8 +49,8 @@ internal sealed class HealthCoverage
 
                 foreach (var checkedContext in _dbContexts)
                 {
-                    if (HealthTypes.DerivesFrom(dependency.ContextType, checkedContext as INamedTypeSymbol)
-                        || HealthTypes.DerivesFrom(checkedContext, dependency.ContextType as INamedTypeSymbol))
+                    if (DerivesFromAsWritten(dependency.ContextType, checkedContext as INamedTypeSymbol)
+                        || DerivesFromAsWritten(checkedContext, dependency.ContextType as INamedTypeSymbol))
                     {
                         return true;
                     }
@@ -155,7 +156,7 @@ internal sealed class HealthCoverage
                 Unknown = true;
                 Other = true;
             }
-            else if (value.Type is { } type && HealthTypes.IsOrImplements(type, types.IHealthCheck))
+            else if (value.Type is { } type && WellKnownTypeProvider.Implements(type, types.IHealthCheck))
             {
                 Other = true;
                 AddCustomCheck(type, types);
@@ -185,13 +186,13 @@ internal sealed class HealthCoverage
                 {
                     _dbContexts.Add(generic.TypeArguments[0]);
                 }
-                else if (types.IsRedis(type) || HealthTypes.IsOrImplements(type, types.IDistributedCache))
+                else if (types.IsRedis(type) || WellKnownTypeProvider.Implements(type, types.IDistributedCache))
                 {
                     Redis = true;
                 }
-                else if (HealthTypes.DerivesFrom(type, types.DbDataSource)
-                    || HealthTypes.DerivesFrom(type, types.DbConnection)
-                    || HealthTypes.IsOrImplements(type, types.IDbConnection))
+                else if (WellKnownTypeProvider.DerivesFrom(type, types.DbDataSource)
+                    || WellKnownTypeProvider.DerivesFrom(type, types.DbConnection)
+                    || WellKnownTypeProvider.Implements(type, types.IDbConnection))
                 {
                     AnyDatabase = true;
                     PostgreSql = true;
@@ -202,5 +203,29 @@ internal sealed class HealthCoverage
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="type"/> or a base of it is <paramref name="other"/> as written: each base's definition is
+    /// compared with <paramref name="other"/> itself, so a constructed generic context (<c>AppDbContext&lt;Tenant&gt;</c>)
+    /// never matches. Not <see cref="WellKnownTypeProvider.DerivesFrom"/>, which compares definitions and would let
+    /// <c>AppDbContext&lt;A&gt;</c> cover <c>AppDbContext&lt;B&gt;</c>; kept as it was so coverage does not change.
+    /// </summary>
+    private static bool DerivesFromAsWritten(ITypeSymbol? type, INamedTypeSymbol? other)
+    {
+        if (other is null)
+        {
+            return false;
+        }
+
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, other))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

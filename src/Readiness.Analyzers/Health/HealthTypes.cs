@@ -1,22 +1,26 @@
 using Microsoft.CodeAnalysis;
+using Readiness.Analyzers.Common;
 
 namespace Readiness.Analyzers.Health;
 
-/// <summary>The types the health rules need, resolved once per compilation; absent packages leave their entries null.</summary>
+/// <summary>
+/// The health rules' view of the compilation's <see cref="WellKnownTypeProvider"/>: named types and the questions the rules
+/// ask of them. Absent packages leave their entries null.
+/// </summary>
 internal sealed class HealthTypes
 {
-    private HealthTypes(Compilation compilation, INamedTypeSymbol healthChecksBuilder)
+    private HealthTypes(WellKnownTypeProvider types, INamedTypeSymbol healthChecksBuilder)
     {
         IHealthChecksBuilder = healthChecksBuilder;
-        IHealthCheck = compilation.GetTypeByMetadataName("Microsoft.Extensions.Diagnostics.HealthChecks.IHealthCheck");
-        DbContext = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.DbContext");
-        IDbContextFactory = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.IDbContextFactory`1");
-        IServiceCollection = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.IServiceCollection");
-        IConnectionMultiplexer = compilation.GetTypeByMetadataName("StackExchange.Redis.IConnectionMultiplexer");
-        IDistributedCache = compilation.GetTypeByMetadataName("Microsoft.Extensions.Caching.Distributed.IDistributedCache");
-        DbDataSource = compilation.GetTypeByMetadataName("System.Data.Common.DbDataSource");
-        DbConnection = compilation.GetTypeByMetadataName("System.Data.Common.DbConnection");
-        IDbConnection = compilation.GetTypeByMetadataName("System.Data.IDbConnection");
+        IHealthCheck = types.Get("Microsoft.Extensions.Diagnostics.HealthChecks.IHealthCheck");
+        DbContext = types.Get("Microsoft.EntityFrameworkCore.DbContext");
+        IDbContextFactory = types.Get("Microsoft.EntityFrameworkCore.IDbContextFactory`1");
+        IServiceCollection = types.Get("Microsoft.Extensions.DependencyInjection.IServiceCollection");
+        IConnectionMultiplexer = types.Get("StackExchange.Redis.IConnectionMultiplexer");
+        IDistributedCache = types.Get("Microsoft.Extensions.Caching.Distributed.IDistributedCache");
+        DbDataSource = types.Get("System.Data.Common.DbDataSource");
+        DbConnection = types.Get("System.Data.Common.DbConnection");
+        IDbConnection = types.Get("System.Data.IDbConnection");
     }
 
     public INamedTypeSymbol IHealthChecksBuilder { get; }
@@ -30,58 +34,18 @@ internal sealed class HealthTypes
     public INamedTypeSymbol? DbConnection { get; }
     public INamedTypeSymbol? IDbConnection { get; }
 
+    /// <summary>The health types of <paramref name="compilation"/>, or null when it cannot see <c>IHealthChecksBuilder</c>.</summary>
     public static HealthTypes? Create(Compilation compilation)
     {
-        var builder = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.IHealthChecksBuilder");
-        return builder is null ? null : new HealthTypes(compilation, builder);
+        var types = WellKnownTypeProvider.For(compilation);
+        return types.Get("Microsoft.Extensions.DependencyInjection.IHealthChecksBuilder") is { } builder ? new HealthTypes(types, builder) : null;
     }
 
-    public bool IsHealthChecksBuilder(ITypeSymbol? type) => IsOrImplements(type, IHealthChecksBuilder);
+    public bool IsHealthChecksBuilder(ITypeSymbol? type) => WellKnownTypeProvider.Implements(type, IHealthChecksBuilder);
 
-    public bool IsServiceCollection(ITypeSymbol? type) => IsOrImplements(type, IServiceCollection);
+    public bool IsServiceCollection(ITypeSymbol? type) => WellKnownTypeProvider.Implements(type, IServiceCollection);
 
-    public bool IsDbContext(ITypeSymbol? type) => DerivesFrom(type, DbContext);
+    public bool IsDbContext(ITypeSymbol? type) => WellKnownTypeProvider.DerivesFrom(type, DbContext);
 
-    public bool IsRedis(ITypeSymbol? type) => IsOrImplements(type, IConnectionMultiplexer);
-
-    public static bool IsOrImplements(ITypeSymbol? type, INamedTypeSymbol? wellKnown)
-    {
-        if (type is null || wellKnown is null)
-        {
-            return false;
-        }
-
-        if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, wellKnown))
-        {
-            return true;
-        }
-
-        foreach (var @interface in type.AllInterfaces)
-        {
-            if (SymbolEqualityComparer.Default.Equals(@interface.OriginalDefinition, wellKnown))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    public static bool DerivesFrom(ITypeSymbol? type, INamedTypeSymbol? baseType)
-    {
-        if (baseType is null)
-        {
-            return false;
-        }
-
-        for (var current = type; current is not null; current = current.BaseType)
-        {
-            if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, baseType))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public bool IsRedis(ITypeSymbol? type) => WellKnownTypeProvider.Implements(type, IConnectionMultiplexer);
 }

@@ -29,7 +29,7 @@ public sealed class MissingHealthChecksAnalyzer : ReadinessAnalyzer
 
     protected override void OnCompilationStart(CompilationStartAnalysisContext start, RuleEnvironment environment)
     {
-        if (start.Compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.IHealthChecksBuilder") is null)
+        if (environment.Types.Get("Microsoft.Extensions.DependencyInjection.IHealthChecksBuilder") is null)
         {
             return;
         }

@@ -20,7 +20,7 @@ public sealed class ConsoleOutputAnalyzer : ReadinessAnalyzer
 
     protected override void OnCompilationStart(CompilationStartAnalysisContext start, RuleEnvironment environment)
     {
-        var console = ConsoleWrites.Create(start.Compilation);
+        var console = ConsoleWrites.Create(environment.Types);
         if (console is null)
         {
             return;

@@ -2,6 +2,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using Readiness.Analyzers.Common;
 
 namespace Readiness.Analyzers.Logging;
 
@@ -17,12 +18,11 @@ internal sealed class ConsoleWrites
         _textWriter = textWriter;
     }
 
-    public static ConsoleWrites? Create(Compilation compilation)
-    {
-        var console = compilation.GetTypeByMetadataName("System.Console");
-        var textWriter = compilation.GetTypeByMetadataName("System.IO.TextWriter");
-        return console is null || textWriter is null ? null : new ConsoleWrites(console, textWriter);
-    }
+    /// <summary>The console writes of the compilation <paramref name="types"/> belongs to, or null when it cannot see the console.</summary>
+    public static ConsoleWrites? Create(WellKnownTypeProvider types)
+        => types.Get("System.Console") is { } console && types.Get("System.IO.TextWriter") is { } textWriter
+            ? new ConsoleWrites(console, textWriter)
+            : null;
 
     public static bool IsWriteName(string name)
         => name is "Write" or "WriteLine" or "WriteAsync" or "WriteLineAsync";
@@ -58,7 +58,7 @@ internal sealed class ConsoleWrites
         }
 
         if (method.IsStatic
-            || !InheritsFromTextWriter(method.ContainingType)
+            || !WellKnownTypeProvider.DerivesFrom(method.ContainingType, _textWriter)
             || invocation.Expression is not MemberAccessExpressionSyntax access)
         {
             return false;
@@ -114,18 +114,5 @@ internal sealed class ConsoleWrites
         }
 
         return expression;
-    }
-
-    private bool InheritsFromTextWriter(INamedTypeSymbol? type)
-    {
-        for (var current = type; current is not null; current = current.BaseType)
-        {
-            if (SymbolEqualityComparer.Default.Equals(current, _textWriter))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

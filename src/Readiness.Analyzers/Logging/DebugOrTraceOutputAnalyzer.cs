@@ -20,8 +20,8 @@ public sealed class DebugOrTraceOutputAnalyzer : ReadinessAnalyzer
 
     protected override void OnCompilationStart(CompilationStartAnalysisContext start, RuleEnvironment environment)
     {
-        var debug = start.Compilation.GetTypeByMetadataName("System.Diagnostics.Debug");
-        var trace = start.Compilation.GetTypeByMetadataName("System.Diagnostics.Trace");
+        var debug = environment.Types.Get("System.Diagnostics.Debug");
+        var trace = environment.Types.Get("System.Diagnostics.Trace");
         if (debug is null && trace is null)
         {
             return;

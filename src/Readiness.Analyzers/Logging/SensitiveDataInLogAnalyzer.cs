@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
-using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -28,7 +27,7 @@ public sealed class SensitiveDataInLogAnalyzer : ReadinessAnalyzer
 
     protected override void OnCompilationStart(CompilationStartAnalysisContext start, RuleEnvironment environment)
     {
-        var types = new Types(start.Compilation);
+        var types = new Types(environment.Types);
         if (types.LoggerExtensions is null && types.Console is null)
         {
             return;
@@ -245,18 +244,18 @@ public sealed class SensitiveDataInLogAnalyzer : ReadinessAnalyzer
     {
         private readonly ConsoleWrites? _console;
 
-        public Types(Compilation compilation)
+        public Types(WellKnownTypeProvider types)
         {
-            LoggerExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.LoggerExtensions");
-            ILogger = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.ILogger");
-            LoggerMessageAttribute = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.LoggerMessageAttribute");
-            Exception = compilation.GetTypeByMetadataName("System.Exception");
-            LogLevel = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.LogLevel");
-            EventId = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.EventId");
-            SecureString = compilation.GetTypeByMetadataName("System.Security.SecureString");
-            DataClassificationAttribute = compilation.GetTypeByMetadataName("Microsoft.Extensions.Compliance.Classification.DataClassificationAttribute");
-            _console = ConsoleWrites.Create(compilation);
-            Console = _console is null ? null : compilation.GetTypeByMetadataName("System.Console");
+            LoggerExtensions = types.Get("Microsoft.Extensions.Logging.LoggerExtensions");
+            ILogger = types.Get("Microsoft.Extensions.Logging.ILogger");
+            LoggerMessageAttribute = types.Get("Microsoft.Extensions.Logging.LoggerMessageAttribute");
+            Exception = types.Get("System.Exception");
+            LogLevel = types.Get("Microsoft.Extensions.Logging.LogLevel");
+            EventId = types.Get("Microsoft.Extensions.Logging.EventId");
+            SecureString = types.Get("System.Security.SecureString");
+            DataClassificationAttribute = types.Get("Microsoft.Extensions.Compliance.Classification.DataClassificationAttribute");
+            _console = ConsoleWrites.Create(types);
+            Console = _console is null ? null : types.Get("System.Console");
         }
 
         public INamedTypeSymbol? LoggerExtensions { get; }
@@ -286,8 +285,7 @@ public sealed class SensitiveDataInLogAnalyzer : ReadinessAnalyzer
 
             if (ILogger is not null
                 && method.Name is "Log" or "BeginScope"
-                && (SymbolEqualityComparer.Default.Equals(method.ContainingType, ILogger)
-                    || method.ContainingType.AllInterfaces.Contains(ILogger, SymbolEqualityComparer.Default)))
+                && WellKnownTypeProvider.Implements(method.ContainingType, ILogger))
             {
                 return true;
             }
@@ -317,18 +315,10 @@ public sealed class SensitiveDataInLogAnalyzer : ReadinessAnalyzer
                 return false;
             }
 
-            for (var current = type; current is not null; current = current.BaseType)
-            {
-                if (SymbolEqualityComparer.Default.Equals(current, Exception)
-                    || SymbolEqualityComparer.Default.Equals(current, LogLevel)
-                    || SymbolEqualityComparer.Default.Equals(current, EventId))
-                {
-                    return true;
-                }
-            }
-
-            return ILogger is not null
-                && (SymbolEqualityComparer.Default.Equals(type, ILogger) || type.AllInterfaces.Contains(ILogger, SymbolEqualityComparer.Default));
+            return WellKnownTypeProvider.DerivesFrom(type, Exception)
+                || WellKnownTypeProvider.DerivesFrom(type, LogLevel)
+                || WellKnownTypeProvider.DerivesFrom(type, EventId)
+                || WellKnownTypeProvider.Implements(type, ILogger);
         }
 
         /// <summary>A <c>[LoggerMessage]</c> parameter with a data-classification attribute is redacted by the logging pipeline.</summary>
@@ -341,12 +331,9 @@ public sealed class SensitiveDataInLogAnalyzer : ReadinessAnalyzer
 
             foreach (var attribute in parameter.GetAttributes())
             {
-                for (var current = attribute.AttributeClass; current is not null; current = current.BaseType)
+                if (WellKnownTypeProvider.DerivesFrom(attribute.AttributeClass, DataClassificationAttribute))
                 {
-                    if (SymbolEqualityComparer.Default.Equals(current, DataClassificationAttribute))
-                    {
-                        return true;
-                    }
+                    return true;
                 }
             }
 

@@ -28,9 +28,9 @@ public sealed class AccountLockoutAnalyzer : ReadinessAnalyzer
 
     protected override void OnCompilationStart(CompilationStartAnalysisContext start, RuleEnvironment environment)
     {
-        var signInManager = start.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Identity.SignInManager`1");
-        var lockoutOptions = start.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Identity.LockoutOptions");
-        var timeSpan = start.Compilation.GetTypeByMetadataName("System.TimeSpan");
+        var signInManager = environment.Types.Get("Microsoft.AspNetCore.Identity.SignInManager`1");
+        var lockoutOptions = environment.Types.Get("Microsoft.AspNetCore.Identity.LockoutOptions");
+        var timeSpan = environment.Types.Get("System.TimeSpan");
         if (signInManager is not null)
         {
             start.RegisterInvocationAction(static name => name is "PasswordSignInAsync" or "CheckPasswordSignInAsync", method => IsSignIn(method, signInManager), context => AnalyzeSignIn(context, environment, signInManager));

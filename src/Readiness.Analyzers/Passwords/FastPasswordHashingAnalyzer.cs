@@ -29,7 +29,7 @@ public sealed class FastPasswordHashingAnalyzer : ReadinessAnalyzer
 
     protected override void OnCompilationStart(CompilationStartAnalysisContext start, RuleEnvironment environment)
     {
-        var types = new Types(start.Compilation);
+        var types = new Types(environment.Types);
         if (types.HashAlgorithm is not null || types.BCrypt is not null || types.KeyDerivation is not null)
         {
             start.RegisterInvocationAction(IsHashingName, method => KindOf(method, types) != HashingCall.None, context => AnalyzeInvocation(context, environment, types));
@@ -494,14 +494,14 @@ public sealed class FastPasswordHashingAnalyzer : ReadinessAnalyzer
 
     private sealed class Types
     {
-        public Types(Compilation compilation)
+        public Types(WellKnownTypeProvider types)
         {
-            HashAlgorithm = compilation.GetTypeByMetadataName("System.Security.Cryptography.HashAlgorithm");
-            KeyedHashAlgorithm = compilation.GetTypeByMetadataName("System.Security.Cryptography.KeyedHashAlgorithm");
-            Rfc2898DeriveBytes = compilation.GetTypeByMetadataName("System.Security.Cryptography.Rfc2898DeriveBytes");
-            KeyDerivation = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Cryptography.KeyDerivation.KeyDerivation");
-            BCrypt = compilation.GetTypeByMetadataName("BCrypt.Net.BCrypt");
-            PasswordHasherOptions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Identity.PasswordHasherOptions");
+            HashAlgorithm = types.Get("System.Security.Cryptography.HashAlgorithm");
+            KeyedHashAlgorithm = types.Get("System.Security.Cryptography.KeyedHashAlgorithm");
+            Rfc2898DeriveBytes = types.Get("System.Security.Cryptography.Rfc2898DeriveBytes");
+            KeyDerivation = types.Get("Microsoft.AspNetCore.Cryptography.KeyDerivation.KeyDerivation");
+            BCrypt = types.Get("BCrypt.Net.BCrypt");
+            PasswordHasherOptions = types.Get("Microsoft.AspNetCore.Identity.PasswordHasherOptions");
         }
 
         public INamedTypeSymbol? HashAlgorithm { get; }
@@ -511,26 +511,8 @@ public sealed class FastPasswordHashingAnalyzer : ReadinessAnalyzer
         public INamedTypeSymbol? BCrypt { get; }
         public INamedTypeSymbol? PasswordHasherOptions { get; }
 
-        public bool IsHashAlgorithm(ITypeSymbol? type) => DerivesFrom(type, HashAlgorithm);
+        public bool IsHashAlgorithm(ITypeSymbol? type) => WellKnownTypeProvider.DerivesFrom(type, HashAlgorithm);
 
-        public bool IsKeyed(ITypeSymbol? type) => DerivesFrom(type, KeyedHashAlgorithm);
-
-        private static bool DerivesFrom(ITypeSymbol? type, INamedTypeSymbol? baseType)
-        {
-            if (baseType is null)
-            {
-                return false;
-            }
-
-            for (var current = type; current is not null; current = current.BaseType)
-            {
-                if (SymbolEqualityComparer.Default.Equals(current, baseType))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+        public bool IsKeyed(ITypeSymbol? type) => WellKnownTypeProvider.DerivesFrom(type, KeyedHashAlgorithm);
     }
 }

@@ -28,13 +28,13 @@ public sealed class IdentityPasswordLengthAnalyzer : ReadinessAnalyzer
 
     protected override void OnCompilationStart(CompilationStartAnalysisContext start, RuleEnvironment environment)
     {
-        var passwordOptions = start.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Identity.PasswordOptions");
+        var passwordOptions = environment.Types.Get("Microsoft.AspNetCore.Identity.PasswordOptions");
         if (passwordOptions is null)
         {
             return;
         }
 
-        var identityBuilder = start.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Identity.IdentityBuilder");
+        var identityBuilder = environment.Types.Get("Microsoft.AspNetCore.Identity.IdentityBuilder");
         start.RegisterAssignmentAction(
             static name => name == "RequiredLength",
             target => target is IPropertySymbol property && PasswordRules.Is(property, passwordOptions, "RequiredLength"),

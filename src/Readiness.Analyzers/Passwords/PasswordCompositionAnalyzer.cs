@@ -27,7 +27,7 @@ public sealed class PasswordCompositionAnalyzer : ReadinessAnalyzer
 
     protected override void OnCompilationStart(CompilationStartAnalysisContext start, RuleEnvironment environment)
     {
-        var passwordOptions = start.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Identity.PasswordOptions");
+        var passwordOptions = environment.Types.Get("Microsoft.AspNetCore.Identity.PasswordOptions");
         if (passwordOptions is null)
         {
             return;

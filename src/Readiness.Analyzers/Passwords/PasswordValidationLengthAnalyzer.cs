@@ -25,36 +25,39 @@ public sealed class PasswordValidationLengthAnalyzer : ReadinessAnalyzer
 
     protected override void OnCompilationStart(CompilationStartAnalysisContext start, RuleEnvironment environment)
     {
-        var types = new Types(start.Compilation);
-        if (types.MinLength is not null || types.StringLength is not null || types.Length is not null)
+        var attributes = (
+            MinLength: environment.Types.Get("System.ComponentModel.DataAnnotations.MinLengthAttribute"),
+            StringLength: environment.Types.Get("System.ComponentModel.DataAnnotations.StringLengthAttribute"),
+            Length: environment.Types.Get("System.ComponentModel.DataAnnotations.LengthAttribute"));
+        if (attributes.MinLength is not null || attributes.StringLength is not null || attributes.Length is not null)
         {
-            start.RegisterSymbolAction(context => AnalyzeSymbol(context, environment, types), SymbolKind.Property, SymbolKind.Field, SymbolKind.Method);
+            start.RegisterSymbolAction(context => AnalyzeSymbol(context, environment, attributes), SymbolKind.Property, SymbolKind.Field, SymbolKind.Method);
         }
 
-        if (types.FluentExtensions is not null)
+        if (environment.Types.Get("FluentValidation.DefaultValidatorExtensions") is { } fluentExtensions)
         {
-            start.RegisterInvocationAction(static name => name is "MinimumLength" or "Length", method => IsFluentLength(method, types.FluentExtensions), context => AnalyzeFluent(context, environment, types.FluentExtensions));
+            start.RegisterInvocationAction(static name => name is "MinimumLength" or "Length", method => IsFluentLength(method, fluentExtensions), context => AnalyzeFluent(context, environment, fluentExtensions));
         }
     }
 
-    private static void AnalyzeSymbol(SymbolAnalysisContext context, RuleEnvironment environment, Types types)
+    private static void AnalyzeSymbol(SymbolAnalysisContext context, RuleEnvironment environment, (INamedTypeSymbol? MinLength, INamedTypeSymbol? StringLength, INamedTypeSymbol? Length) attributes)
     {
         switch (context.Symbol)
         {
             case IMethodSymbol method:
                 foreach (var parameter in method.Parameters)
                 {
-                    AnalyzeMember(context, environment, types, parameter);
+                    AnalyzeMember(context, environment, attributes, parameter);
                 }
 
                 break;
             case IPropertySymbol or IFieldSymbol:
-                AnalyzeMember(context, environment, types, context.Symbol);
+                AnalyzeMember(context, environment, attributes, context.Symbol);
                 break;
         }
     }
 
-    private static void AnalyzeMember(SymbolAnalysisContext context, RuleEnvironment environment, Types types, ISymbol member)
+    private static void AnalyzeMember(SymbolAnalysisContext context, RuleEnvironment environment, (INamedTypeSymbol? MinLength, INamedTypeSymbol? StringLength, INamedTypeSymbol? Length) attributes, ISymbol member)
     {
         if (!PasswordRules.IsNewPasswordName(member.Name)
             || PasswordRules.IsSignInType(member.ContainingType)
@@ -76,14 +79,14 @@ public sealed class PasswordValidationLengthAnalyzer : ReadinessAnalyzer
             ExpressionSyntax? minimumSyntax = null;
             var syntax = attribute.ApplicationSyntaxReference.GetSyntax(context.CancellationToken) as AttributeSyntax;
             var arguments = syntax?.ArgumentList?.Arguments;
-            if (SymbolEqualityComparer.Default.Equals(attributeClass, types.MinLength)
+            if (SymbolEqualityComparer.Default.Equals(attributeClass, attributes.MinLength)
                 && attribute.ConstructorArguments.Length == 1
                 && attribute.ConstructorArguments[0].Value is int minLength)
             {
                 minimumLength = minLength;
                 minimumSyntax = Positional(arguments, 0);
             }
-            else if (SymbolEqualityComparer.Default.Equals(attributeClass, types.Length)
+            else if (SymbolEqualityComparer.Default.Equals(attributeClass, attributes.Length)
                 && attribute.ConstructorArguments.Length == 2
                 && attribute.ConstructorArguments[0].Value is int lengthMin
                 && attribute.ConstructorArguments[1].Value is int lengthMax)
@@ -92,7 +95,7 @@ public sealed class PasswordValidationLengthAnalyzer : ReadinessAnalyzer
                 maximumLength = lengthMax;
                 minimumSyntax = Positional(arguments, 0);
             }
-            else if (SymbolEqualityComparer.Default.Equals(attributeClass, types.StringLength)
+            else if (SymbolEqualityComparer.Default.Equals(attributeClass, attributes.StringLength)
                 && attribute.ConstructorArguments.Length == 1
                 && attribute.ConstructorArguments[0].Value is int stringMax)
             {
@@ -291,21 +294,5 @@ public sealed class PasswordValidationLengthAnalyzer : ReadinessAnalyzer
         }
 
         return null;
-    }
-
-    private sealed class Types
-    {
-        public Types(Compilation compilation)
-        {
-            MinLength = compilation.GetTypeByMetadataName("System.ComponentModel.DataAnnotations.MinLengthAttribute");
-            StringLength = compilation.GetTypeByMetadataName("System.ComponentModel.DataAnnotations.StringLengthAttribute");
-            Length = compilation.GetTypeByMetadataName("System.ComponentModel.DataAnnotations.LengthAttribute");
-            FluentExtensions = compilation.GetTypeByMetadataName("FluentValidation.DefaultValidatorExtensions");
-        }
-
-        public INamedTypeSymbol? MinLength { get; }
-        public INamedTypeSymbol? StringLength { get; }
-        public INamedTypeSymbol? Length { get; }
-        public INamedTypeSymbol? FluentExtensions { get; }
     }
 }

@@ -30,8 +30,7 @@ public sealed class AuthEndpointWithoutRateLimitAnalyzer : ReadinessAnalyzer
 
     protected override void OnCompilationStart(CompilationStartAnalysisContext start, RuleEnvironment environment)
     {
-        var compilation = start.Compilation;
-        var types = new Types(compilation);
+        var types = new Types(environment.Types);
         if (types.EnableRateLimiting is null || types.DisableRateLimiting is null)
         {
             return;
@@ -57,17 +56,17 @@ public sealed class AuthEndpointWithoutRateLimitAnalyzer : ReadinessAnalyzer
 
     private sealed class Types
     {
-        public Types(Compilation compilation)
+        public Types(WellKnownTypeProvider types)
         {
-            ControllerBase = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ControllerBase");
-            EnableRateLimiting = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute");
-            DisableRateLimiting = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.RateLimiting.DisableRateLimitingAttribute");
-            Authorize = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Authorization.AuthorizeAttribute");
-            AllowAnonymous = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute");
-            NonAction = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.NonActionAttribute");
-            SignInManager = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Identity.SignInManager`1");
-            UserManager = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Identity.UserManager`1");
-            WebApplication = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.WebApplication");
+            ControllerBase = types.Get("Microsoft.AspNetCore.Mvc.ControllerBase");
+            EnableRateLimiting = types.Get("Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute");
+            DisableRateLimiting = types.Get("Microsoft.AspNetCore.RateLimiting.DisableRateLimitingAttribute");
+            Authorize = types.Get("Microsoft.AspNetCore.Authorization.AuthorizeAttribute");
+            AllowAnonymous = types.Get("Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute");
+            NonAction = types.Get("Microsoft.AspNetCore.Mvc.NonActionAttribute");
+            SignInManager = types.Get("Microsoft.AspNetCore.Identity.SignInManager`1");
+            UserManager = types.Get("Microsoft.AspNetCore.Identity.UserManager`1");
+            WebApplication = types.Get("Microsoft.AspNetCore.Builder.WebApplication");
         }
 
         public INamedTypeSymbol? ControllerBase { get; }
@@ -141,7 +140,7 @@ public sealed class AuthEndpointWithoutRateLimitAnalyzer : ReadinessAnalyzer
         }
 
         if (context.Method is not IMethodSymbol { MethodKind: MethodKind.Ordinary, IsStatic: false, DeclaredAccessibility: Accessibility.Public } action
-            || !DerivesFrom(action.ContainingType, types.ControllerBase)
+            || !WellKnownTypeProvider.DerivesFrom(action.ContainingType, types.ControllerBase)
             || HasAttribute(action, types.NonAction))
         {
             return;
@@ -436,19 +435,6 @@ public sealed class AuthEndpointWithoutRateLimitAnalyzer : ReadinessAnalyzer
     private static bool IsUserManagerPasswordApi(string name)
         => name is "CheckPasswordAsync" or "ResetPasswordAsync" or "GeneratePasswordResetTokenAsync" or "CreateAsync";
 
-    private static bool DerivesFrom(INamedTypeSymbol? type, INamedTypeSymbol? baseType)
-    {
-        for (var current = type; current is not null; current = current.BaseType)
-        {
-            if (SymbolEqualityComparer.Default.Equals(current, baseType))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     private static bool HasAttribute(ISymbol symbol, INamedTypeSymbol? attributeType, bool inherited = false)
     {
         if (attributeType is null)
@@ -460,12 +446,9 @@ public sealed class AuthEndpointWithoutRateLimitAnalyzer : ReadinessAnalyzer
         {
             foreach (var attribute in current.GetAttributes())
             {
-                for (var type = attribute.AttributeClass; type is not null; type = type.BaseType)
+                if (WellKnownTypeProvider.DerivesFrom(attribute.AttributeClass, attributeType))
                 {
-                    if (SymbolEqualityComparer.Default.Equals(type, attributeType))
-                    {
-                        return true;
-                    }
+                    return true;
                 }
             }
         }

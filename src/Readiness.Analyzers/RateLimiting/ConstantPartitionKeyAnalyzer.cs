@@ -24,9 +24,9 @@ public sealed class ConstantPartitionKeyAnalyzer : ReadinessAnalyzer
 
     protected override void OnCompilationStart(CompilationStartAnalysisContext start, RuleEnvironment environment)
     {
-        var options = start.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.RateLimiting.RateLimiterOptions");
-        var partitioned = start.Compilation.GetTypeByMetadataName("System.Threading.RateLimiting.PartitionedRateLimiter");
-        var partition = start.Compilation.GetTypeByMetadataName("System.Threading.RateLimiting.RateLimitPartition");
+        var options = environment.Types.Get("Microsoft.AspNetCore.RateLimiting.RateLimiterOptions");
+        var partitioned = environment.Types.Get("System.Threading.RateLimiting.PartitionedRateLimiter");
+        var partition = environment.Types.Get("System.Threading.RateLimiting.RateLimitPartition");
         if (options is null || partitioned is null || partition is null)
         {
             return;

@@ -24,7 +24,7 @@ public sealed class MissingRateLimitingAnalyzer : ReadinessAnalyzer
 
     protected override void OnCompilationStart(CompilationStartAnalysisContext start, RuleEnvironment environment)
     {
-        if (start.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.IApplicationBuilder") is null)
+        if (environment.Types.Get("Microsoft.AspNetCore.Builder.IApplicationBuilder") is null)
         {
             return;
         }

@@ -22,7 +22,7 @@ public sealed class RateLimiterBeforeRoutingAnalyzer : ReadinessAnalyzer
 
     protected override void OnCompilationStart(CompilationStartAnalysisContext start, RuleEnvironment environment)
     {
-        if (start.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.RateLimiterApplicationBuilderExtensions") is null)
+        if (environment.Types.Get("Microsoft.AspNetCore.Builder.RateLimiterApplicationBuilderExtensions") is null)
         {
             return;
         }

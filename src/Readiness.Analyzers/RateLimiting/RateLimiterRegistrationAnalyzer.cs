@@ -22,7 +22,7 @@ public sealed class RateLimiterRegistrationAnalyzer : ReadinessAnalyzer
 
     protected override void OnCompilationStart(CompilationStartAnalysisContext start, RuleEnvironment environment)
     {
-        if (start.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.RateLimiterServiceCollectionExtensions") is null)
+        if (environment.Types.Get("Microsoft.AspNetCore.Builder.RateLimiterServiceCollectionExtensions") is null)
         {
             return;
         }

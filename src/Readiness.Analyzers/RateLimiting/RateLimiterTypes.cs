@@ -1,31 +1,32 @@
 using Microsoft.CodeAnalysis;
+using Readiness.Analyzers.Common;
 
 namespace Readiness.Analyzers.RateLimiting;
 
-/// <summary>The ASP.NET Core rate limiting types, resolved once per compilation; null when the app cannot use them.</summary>
+/// <summary>
+/// The rate limiting rules' view of the compilation's <see cref="WellKnownTypeProvider"/>: the ASP.NET Core rate limiting
+/// types and how a call names a policy; null when the app cannot use them.
+/// </summary>
 internal sealed class RateLimiterTypes
 {
-    private RateLimiterTypes(Compilation compilation, INamedTypeSymbol options)
+    private RateLimiterTypes(WellKnownTypeProvider types, INamedTypeSymbol options)
     {
         RateLimiterOptions = options;
-        RateLimiterOptionsExtensions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.RateLimiting.RateLimiterOptionsExtensions");
-        EnableRateLimitingAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute");
-        EndpointConventionExtensions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.RateLimiterEndpointConventionBuilderExtensions");
-        ServiceCollectionExtensions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.RateLimiterServiceCollectionExtensions");
-        ApplicationBuilderExtensions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.RateLimiterApplicationBuilderExtensions");
+        RateLimiterOptionsExtensions = types.Get("Microsoft.AspNetCore.RateLimiting.RateLimiterOptionsExtensions");
+        EnableRateLimitingAttribute = types.Get("Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute");
+        EndpointConventionExtensions = types.Get("Microsoft.AspNetCore.Builder.RateLimiterEndpointConventionBuilderExtensions");
     }
 
     public INamedTypeSymbol RateLimiterOptions { get; }
     public INamedTypeSymbol? RateLimiterOptionsExtensions { get; }
     public INamedTypeSymbol? EnableRateLimitingAttribute { get; }
     public INamedTypeSymbol? EndpointConventionExtensions { get; }
-    public INamedTypeSymbol? ServiceCollectionExtensions { get; }
-    public INamedTypeSymbol? ApplicationBuilderExtensions { get; }
 
     public static RateLimiterTypes? Create(Compilation compilation)
-        => compilation.GetTypeByMetadataName("Microsoft.AspNetCore.RateLimiting.RateLimiterOptions") is { } options
-            ? new RateLimiterTypes(compilation, options)
-            : null;
+    {
+        var types = WellKnownTypeProvider.For(compilation);
+        return types.Get("Microsoft.AspNetCore.RateLimiting.RateLimiterOptions") is { } options ? new RateLimiterTypes(types, options) : null;
+    }
 
     public static bool IsPolicyDefinitionName(string name)
         => name is "AddPolicy" or "AddFixedWindowLimiter" or "AddSlidingWindowLimiter" or "AddTokenBucketLimiter" or "AddConcurrencyLimiter";

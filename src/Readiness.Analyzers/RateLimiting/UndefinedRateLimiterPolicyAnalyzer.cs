@@ -23,7 +23,7 @@ public sealed class UndefinedRateLimiterPolicyAnalyzer : ReadinessAnalyzer
 
     protected override void OnCompilationStart(CompilationStartAnalysisContext start, RuleEnvironment environment)
     {
-        if (start.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.RateLimiting.RateLimiterOptions") is null)
+        if (environment.Types.Get("Microsoft.AspNetCore.RateLimiting.RateLimiterOptions") is null)
         {
             return;
         }

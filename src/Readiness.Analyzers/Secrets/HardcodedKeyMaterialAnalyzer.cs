@@ -44,7 +44,7 @@ public sealed class HardcodedKeyMaterialAnalyzer : ReadinessAnalyzer
         var sinks = ImmutableArray.CreateBuilder<(INamedTypeSymbol Type, string Member, string Parameter, string Kind, int MinimumBytes)>();
         foreach (var sink in Sinks)
         {
-            if (start.Compilation.GetTypeByMetadataName(sink.Type) is { } type)
+            if (environment.Types.Get(sink.Type) is { } type)
             {
                 sinks.Add((type, sink.Member, sink.Parameter, sink.Kind, sink.MinimumBytes));
             }
@@ -56,8 +56,8 @@ public sealed class HardcodedKeyMaterialAnalyzer : ReadinessAnalyzer
         }
 
         var table = sinks.ToImmutable();
-        var encoding = start.Compilation.GetTypeByMetadataName("System.Text.Encoding");
-        var convert = start.Compilation.GetTypeByMetadataName("System.Convert");
+        var encoding = environment.Types.Get("System.Text.Encoding");
+        var convert = environment.Types.Get("System.Convert");
         var cache = new SecretsSettingsCache(environment);
         var typeNames = new System.Collections.Generic.HashSet<string>(System.StringComparer.Ordinal);
         var memberNames = new System.Collections.Generic.HashSet<string>(System.StringComparer.Ordinal);
@@ -248,7 +248,7 @@ public sealed class HardcodedKeyMaterialAnalyzer : ReadinessAnalyzer
 
                 inline = SecretLiterals.TryGet(argument, out _);
                 constantName = inline ? null : SecretLiterals.NameOf(argument);
-                if (method.Name == "GetBytes" && encoding is not null && IsOrDerives(method.ContainingType, encoding))
+                if (method.Name == "GetBytes" && WellKnownTypeProvider.DerivesFrom(method.ContainingType, encoding))
                 {
                     length = System.Text.Encoding.UTF8.GetByteCount(text);
                     return text.Length > 0;
@@ -297,18 +297,5 @@ public sealed class HardcodedKeyMaterialAnalyzer : ReadinessAnalyzer
             default:
                 return false;
         }
-    }
-
-    private static bool IsOrDerives(INamedTypeSymbol? type, INamedTypeSymbol baseType)
-    {
-        for (var current = type; current is not null; current = current.BaseType)
-        {
-            if (SymbolEqualityComparer.Default.Equals(current, baseType))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

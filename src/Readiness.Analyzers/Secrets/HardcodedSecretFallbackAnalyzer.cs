@@ -31,7 +31,7 @@ public sealed class HardcodedSecretFallbackAnalyzer : ReadinessAnalyzer
 
     protected override void OnCompilationStart(CompilationStartAnalysisContext start, RuleEnvironment environment)
     {
-        var types = new Types(start.Compilation);
+        var types = new Types(environment.Types);
         if (types.Configuration is null && types.Environment is null)
         {
             return;
@@ -150,13 +150,13 @@ public sealed class HardcodedSecretFallbackAnalyzer : ReadinessAnalyzer
 
     private sealed class Types
     {
-        public Types(Compilation compilation)
+        public Types(WellKnownTypeProvider types)
         {
-            Configuration = compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.IConfiguration");
-            ConfigurationSection = compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.IConfigurationSection");
-            ConfigurationBinder = compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.ConfigurationBinder");
-            ConfigurationExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.ConfigurationExtensions");
-            Environment = compilation.GetTypeByMetadataName("System.Environment");
+            Configuration = types.Get("Microsoft.Extensions.Configuration.IConfiguration");
+            ConfigurationSection = types.Get("Microsoft.Extensions.Configuration.IConfigurationSection");
+            ConfigurationBinder = types.Get("Microsoft.Extensions.Configuration.ConfigurationBinder");
+            ConfigurationExtensions = types.Get("Microsoft.Extensions.Configuration.ConfigurationExtensions");
+            Environment = types.Get("System.Environment");
         }
 
         public INamedTypeSymbol? Configuration { get; }
@@ -213,27 +213,8 @@ public sealed class HardcodedSecretFallbackAnalyzer : ReadinessAnalyzer
         }
 
         private bool IsConfiguration(ITypeSymbol? type)
-        {
-            if (type is null || Configuration is null)
-            {
-                return false;
-            }
-
-            if (SymbolEqualityComparer.Default.Equals(type, Configuration) || SymbolEqualityComparer.Default.Equals(type, ConfigurationSection))
-            {
-                return true;
-            }
-
-            foreach (var @interface in type.AllInterfaces)
-            {
-                if (SymbolEqualityComparer.Default.Equals(@interface, Configuration))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+            => Configuration is not null
+                && (WellKnownTypeProvider.Implements(type, Configuration) || WellKnownTypeProvider.Is(type, ConfigurationSection));
 
         private static string? ConstantArgument(IInvocationOperation invocation, string parameterName)
         {

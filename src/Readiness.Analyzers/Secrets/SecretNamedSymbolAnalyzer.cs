@@ -34,7 +34,7 @@ public sealed class SecretNamedSymbolAnalyzer : ReadinessAnalyzer
 
     protected override void OnCompilationStart(CompilationStartAnalysisContext start, RuleEnvironment environment)
     {
-        var keyValuePair = start.Compilation.GetTypeByMetadataName("System.Collections.Generic.KeyValuePair`2");
+        var keyValuePair = environment.Types.Get("System.Collections.Generic.KeyValuePair`2");
         var settings = new SecretsSettingsCache(environment);
         start.RegisterSyntaxNodeAction(context => OnLiteral(context, keyValuePair, settings), StringLiterals.ValueKinds);
     }

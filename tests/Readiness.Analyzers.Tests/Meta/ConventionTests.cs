@@ -2,6 +2,8 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Readiness.Analyzers.Options;
 using Readiness.Analyzers.Tests.Verifiers;
 using Xunit;
@@ -19,6 +21,22 @@ public class ConventionTests
         ['4'] = RuleCategories.Security,
         ['5'] = RuleCategories.Reliability,
         ['6'] = RuleCategories.Security,
+    };
+
+    /// <summary>The one file that resolves metadata names (<c>Compilation.GetTypeByMetadataName</c>).</summary>
+    private const string TypeResolver = "Common/WellKnownTypeProvider.cs";
+
+    /// <summary>The one file that creates <c>DiagnosticDescriptor</c>s.</summary>
+    private const string DescriptorFactory = "Descriptors/Descriptors.cs";
+
+    /// <summary>
+    /// Temporary exceptions to <see cref="TypeResolver"/> being the only resolver: folders (paths relative to the analyzer
+    /// project, ending in '/') whose calls are still to move to <c>WellKnownTypeProvider</c>. Remove an entry once its
+    /// folder no longer calls <c>GetTypeByMetadataName</c>.
+    /// </summary>
+    private static readonly string[] TypeResolutionExceptions =
+    {
+        "AppModel/", // being moved by the rule-environment work
     };
 
     [Fact]
@@ -157,4 +175,64 @@ public class ConventionTests
             Assert.Contains("src/docs/rules/" + descriptor.Id + ".md", readme, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public void Only_the_well_known_type_provider_resolves_metadata_names()
+    {
+        var sources = AnalyzerSources();
+        Assert.Contains(sources, source => source.Path == TypeResolver && CallsGetTypeByMetadataName(source.Root));
+        var offenders = sources
+            .Where(source => source.Path != TypeResolver
+                && !TypeResolutionExceptions.Any(folder => source.Path.StartsWith(folder, StringComparison.Ordinal))
+                && CallsGetTypeByMetadataName(source.Root))
+            .Select(source => source.Path)
+            .ToList();
+        Assert.True(
+            offenders.Count == 0,
+            "GetTypeByMetadataName outside " + TypeResolver + " (use environment.Types.Get(…) or WellKnownTypeProvider.For(compilation).Get(…)): "
+                + string.Join(", ", offenders));
+    }
+
+    [Fact]
+    public void Only_Descriptors_cs_creates_diagnostic_descriptors()
+    {
+        var sources = AnalyzerSources();
+        Assert.Contains(sources, source => source.Path == DescriptorFactory && CreatesDiagnosticDescriptor(source.Root));
+        var offenders = sources
+            .Where(source => source.Path != DescriptorFactory && CreatesDiagnosticDescriptor(source.Root))
+            .Select(source => source.Path)
+            .ToList();
+        Assert.True(
+            offenders.Count == 0,
+            "new DiagnosticDescriptor(…) outside " + DescriptorFactory + " (add the rule to Descriptors.<Family>.cs): " + string.Join(", ", offenders));
+    }
+
+    /// <summary>The analyzer project's C# sources (not obj/ or bin/), each with its path relative to the project ('/'-separated) and its syntax.</summary>
+    private static List<(string Path, SyntaxNode Root)> AnalyzerSources()
+    {
+        var project = Repository.PathOf("src", "Readiness.Analyzers");
+        return Directory.EnumerateFiles(project, "*.cs", SearchOption.AllDirectories)
+            .Select(file => Path.GetRelativePath(project, file).Replace(Path.DirectorySeparatorChar, '/'))
+            .Where(path => !path.StartsWith("obj/", StringComparison.Ordinal) && !path.StartsWith("bin/", StringComparison.Ordinal))
+            .OrderBy(path => path, StringComparer.Ordinal)
+            .Select(path => (path, CSharpSyntaxTree.ParseText(File.ReadAllText(Path.Combine(project, path))).GetRoot()))
+            .ToList();
+    }
+
+    /// <summary>Whether the code (not comments or strings) names <c>GetTypeByMetadataName</c>: a call or a method group.</summary>
+    private static bool CallsGetTypeByMetadataName(SyntaxNode root)
+        => root.DescendantTokens().Any(token => token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == "GetTypeByMetadataName");
+
+    /// <summary>Whether the code creates a descriptor: <c>new DiagnosticDescriptor(…)</c>, qualified or not.</summary>
+    private static bool CreatesDiagnosticDescriptor(SyntaxNode root)
+        => root.DescendantNodes().OfType<ObjectCreationExpressionSyntax>().Any(creation => RightmostName(creation.Type) == "DiagnosticDescriptor");
+
+    private static string? RightmostName(TypeSyntax type)
+        => type switch
+        {
+            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+            AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
+            SimpleNameSyntax simple => simple.Identifier.ValueText,
+            _ => null,
+        };
 }
