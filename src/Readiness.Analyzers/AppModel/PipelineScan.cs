@@ -231,26 +231,28 @@ public sealed class PipelineScan
     {
         public KnownTypes(Compilation compilation)
         {
-            IServiceCollection = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.IServiceCollection");
-            IApplicationBuilder = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.IApplicationBuilder");
-            IEndpointRouteBuilder = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Routing.IEndpointRouteBuilder");
-            WebApplication = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.WebApplication");
-            WebApplicationBuilder = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.WebApplicationBuilder");
-            WebHost = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.WebHost");
-            Host = compilation.GetTypeByMetadataName("Microsoft.Extensions.Hosting.Host");
-            IHostApplicationBuilder = compilation.GetTypeByMetadataName("Microsoft.Extensions.Hosting.IHostApplicationBuilder");
-            IHostBuilder = compilation.GetTypeByMetadataName("Microsoft.Extensions.Hosting.IHostBuilder");
-            IWebHostBuilder = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Hosting.IWebHostBuilder");
-            IHostedService = compilation.GetTypeByMetadataName("Microsoft.Extensions.Hosting.IHostedService");
-            ILogger = compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.ILogger");
+            var types = WellKnownTypeProvider.For(compilation);
+            IServiceCollection = types.Get("Microsoft.Extensions.DependencyInjection.IServiceCollection");
+            IApplicationBuilder = types.Get("Microsoft.AspNetCore.Builder.IApplicationBuilder");
+            IEndpointRouteBuilder = types.Get("Microsoft.AspNetCore.Routing.IEndpointRouteBuilder");
+            WebApplication = types.Get("Microsoft.AspNetCore.Builder.WebApplication");
+            WebApplicationBuilder = types.Get("Microsoft.AspNetCore.Builder.WebApplicationBuilder");
+            WebHost = types.Get("Microsoft.AspNetCore.WebHost");
+            Host = types.Get("Microsoft.Extensions.Hosting.Host");
+            IHostApplicationBuilder = types.Get("Microsoft.Extensions.Hosting.IHostApplicationBuilder");
+            IHostBuilder = types.Get("Microsoft.Extensions.Hosting.IHostBuilder");
+            IWebHostBuilder = types.Get("Microsoft.AspNetCore.Hosting.IWebHostBuilder");
+            IHostedService = types.Get("Microsoft.Extensions.Hosting.IHostedService");
+            ILogger = types.Get("Microsoft.Extensions.Logging.ILogger");
             HasTestFramework = ReferencesTestFrameworkImpl(compilation);
         }
 
         public static bool ReferencesTestFrameworkImpl(Compilation compilation)
-            => compilation.GetTypeByMetadataName("Xunit.FactAttribute") is not null
-                || compilation.GetTypeByMetadataName("NUnit.Framework.TestAttribute") is not null
-                || compilation.GetTypeByMetadataName("Microsoft.VisualStudio.TestTools.UnitTesting.TestMethodAttribute") is not null
-                || compilation.GetTypeByMetadataName("TUnit.Core.TestAttribute") is not null;
+            => WellKnownTypeProvider.For(compilation).HasAny(
+                "Xunit.FactAttribute",
+                "NUnit.Framework.TestAttribute",
+                "Microsoft.VisualStudio.TestTools.UnitTesting.TestMethodAttribute",
+                "TUnit.Core.TestAttribute");
 
         public INamedTypeSymbol? IServiceCollection { get; }
         public INamedTypeSymbol? IApplicationBuilder { get; }

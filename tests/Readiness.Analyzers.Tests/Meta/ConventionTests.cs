@@ -29,16 +29,6 @@ public class ConventionTests
     /// <summary>The one file that creates <c>DiagnosticDescriptor</c>s.</summary>
     private const string DescriptorFactory = "Descriptors/Descriptors.cs";
 
-    /// <summary>
-    /// Temporary exceptions to <see cref="TypeResolver"/> being the only resolver: folders (paths relative to the analyzer
-    /// project, ending in '/') whose calls are still to move to <c>WellKnownTypeProvider</c>. Remove an entry once its
-    /// folder no longer calls <c>GetTypeByMetadataName</c>.
-    /// </summary>
-    private static readonly string[] TypeResolutionExceptions =
-    {
-        "AppModel/", // being moved by the rule-environment work
-    };
-
     [Fact]
     public void The_package_has_analyzers_and_descriptors()
     {
@@ -182,9 +172,7 @@ public class ConventionTests
         var sources = AnalyzerSources();
         Assert.Contains(sources, source => source.Path == TypeResolver && CallsGetTypeByMetadataName(source.Root));
         var offenders = sources
-            .Where(source => source.Path != TypeResolver
-                && !TypeResolutionExceptions.Any(folder => source.Path.StartsWith(folder, StringComparison.Ordinal))
-                && CallsGetTypeByMetadataName(source.Root))
+            .Where(source => source.Path != TypeResolver && CallsGetTypeByMetadataName(source.Root))
             .Select(source => source.Path)
             .ToList();
         Assert.True(
