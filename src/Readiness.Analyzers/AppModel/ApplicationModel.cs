@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -194,10 +193,10 @@ public sealed class ApplicationModel
         }
 
         return IsTrue(options.GetBuildProperty("IsTestProject"))
-            || TestFrameworkCache.GetValue(compilation, static c => new StrongBox<bool>(PipelineScan.ReferencesTestFramework(c))).Value;
+            || TestFrameworks.Get(compilation, CancellationToken.None);
     }
 
-    private static readonly ConditionalWeakTable<Compilation, StrongBox<bool>> TestFrameworkCache = new();
+    private static readonly Memo<Compilation, bool> TestFrameworks = new(static (compilation, _) => PipelineScan.ReferencesTestFramework(compilation));
 
     /// <summary>The model of <paramref name="compilation"/> for <paramref name="options"/>, built on first use and shared afterwards.</summary>
     public static ApplicationModel For(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -17,7 +16,7 @@ namespace Readiness.Analyzers.AppModel;
 /// </summary>
 public sealed class PipelineScan
 {
-    private static readonly ConditionalWeakTable<Compilation, Holder> Cache = new();
+    private static readonly Memo<Compilation, PipelineScan> Scans = new(static (compilation, cancellationToken) => Build(compilation, cancellationToken));
 
     private PipelineScan(
         ImmutableArray<PipelineCall> calls,
@@ -49,28 +48,7 @@ public sealed class PipelineScan
 
     /// <summary>The scan of <paramref name="compilation"/>, built on first use and shared afterwards.</summary>
     public static PipelineScan For(Compilation compilation, CancellationToken cancellationToken)
-        => Cache.GetValue(compilation, static _ => new Holder()).Get(compilation, cancellationToken);
-
-    private sealed class Holder
-    {
-        private readonly object _gate = new();
-        private PipelineScan? _scan;
-
-        public PipelineScan Get(Compilation compilation, CancellationToken cancellationToken)
-        {
-            var scan = Volatile.Read(ref _scan);
-            if (scan is not null)
-            {
-                return scan;
-            }
-
-            lock (_gate)
-            {
-                // A cancelled build leaves nothing behind: the next caller builds the scan again.
-                return _scan ??= Build(compilation, cancellationToken);
-            }
-        }
-    }
+        => Scans.Get(compilation, cancellationToken);
 
     internal static PipelineScan Build(Compilation compilation, CancellationToken cancellationToken)
     {

@@ -1,7 +1,7 @@
-using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Readiness.Analyzers.Common;
 using Readiness.Analyzers.Options;
 
 namespace Readiness.Analyzers.AppModel;
@@ -14,16 +14,16 @@ namespace Readiness.Analyzers.AppModel;
 /// </summary>
 public sealed class ProjectScope
 {
-    private static readonly ConditionalWeakTable<Compilation, ConditionalWeakTable<AnalyzerOptions, ProjectScope>> Cache = new();
+    private static readonly Memo<Compilation, Memo<AnalyzerOptions, ProjectScope>> Scopes = new(static (compilation, _) =>
+        new Memo<AnalyzerOptions, ProjectScope>((options, _) => new ProjectScope(compilation, options)));
 
-    private readonly Compilation _compilation;
     private readonly AnalyzerOptions _options;
-    private readonly object _gate = new();
-    private ApplicationModel? _model;
+    private static readonly Memo<ProjectScope, ApplicationModel> Models = new(static (scope, cancellationToken)
+        => ApplicationModel.Create(scope.Compilation, scope._options, PipelineScan.For(scope.Compilation, cancellationToken)));
 
     private ProjectScope(Compilation compilation, AnalyzerOptions options)
     {
-        _compilation = compilation;
+        Compilation = compilation;
         _options = options;
         IsTestProject = ApplicationModel.IsTestCompilation(compilation, options);
         QuickKind = ApplicationModel.QuickKind(compilation, options);
@@ -32,8 +32,10 @@ public sealed class ProjectScope
 
     /// <summary>The scope of <paramref name="compilation"/> analysed with <paramref name="options"/>.</summary>
     public static ProjectScope For(Compilation compilation, AnalyzerOptions options)
-        => Cache.GetValue(compilation, static _ => new ConditionalWeakTable<AnalyzerOptions, ProjectScope>())
-            .GetValue(options, o => new ProjectScope(compilation, o));
+        => Scopes.Get(compilation, CancellationToken.None).Get(options, CancellationToken.None);
+
+    /// <summary>The compilation the scope answers for.</summary>
+    public Compilation Compilation { get; }
 
     /// <summary>A test project (option, <c>IsTestProject</c>, or a referenced test framework): decided without the model.</summary>
     public bool IsTestProject { get; }
@@ -45,20 +47,7 @@ public sealed class ProjectScope
     public ProjectKind? KindOverride { get; }
 
     /// <summary>The application model: built on first use, once for all rules and options of the compilation.</summary>
-    public ApplicationModel Model(CancellationToken cancellationToken)
-    {
-        var model = Volatile.Read(ref _model);
-        if (model is not null)
-        {
-            return model;
-        }
-
-        lock (_gate)
-        {
-            // A cancelled build leaves nothing behind: the next caller builds the model again.
-            return _model ??= ApplicationModel.Create(_compilation, _options, PipelineScan.For(_compilation, cancellationToken));
-        }
-    }
+    public ApplicationModel Model(CancellationToken cancellationToken) => Models.Get(this, cancellationToken);
 
     /// <summary>
     /// Whether a rule of <paramref name="scope"/> can apply anywhere in this compilation, decided without building the

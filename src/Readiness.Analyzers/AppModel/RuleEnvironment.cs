@@ -1,3 +1,4 @@
+using System;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -51,6 +52,23 @@ public sealed class RuleEnvironment
     /// service is decided without building the model.
     /// </summary>
     public bool MayHoldStartup(SyntaxTree tree, CancellationToken cancellationToken) => StartupSyntax.Of(tree, cancellationToken).MayHoldStartup;
+
+    /// <summary>
+    /// Registers the per-document action of a rule that reports on start-up code (pipeline calls, the host-creating call,
+    /// <c>Startup.ConfigureServices</c>). It runs on a file that may hold start-up code, in a web app whose start-up does
+    /// not hand <paramref name="feature"/> to code we cannot see (<see cref="DelegationPolicy"/>; <c>None</c>: no such
+    /// check), with the model — live on the open <c>Program.cs</c> in the IDE, and any other file is decided without the model.
+    /// </summary>
+    public void RegisterStartupAction(CompilationStartAnalysisContext start, StartupFeature feature, Action<SemanticModelAnalysisContext, ApplicationModel> action)
+        => start.RegisterSemanticModelAction(context =>
+        {
+            if (MayHoldStartup(context.SemanticModel.SyntaxTree, context.CancellationToken)
+                && WebApp(context.CancellationToken) is { } model
+                && !model.Delegates(feature))
+            {
+                action(context, model);
+            }
+        });
 
     /// <summary>The model when this is a web app, else null.</summary>
     public ApplicationModel? WebApp(CancellationToken cancellationToken) => Project.WebApp(cancellationToken);

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -54,7 +53,7 @@ internal readonly struct StartupCandidate
 /// </summary>
 internal sealed class StartupSyntax
 {
-    private static readonly ConditionalWeakTable<SyntaxTree, StartupSyntax> Cache = new();
+    private static readonly Memo<SyntaxTree, StartupSyntax> Files = new(static (tree, cancellationToken) => Read(tree, cancellationToken));
 
     private StartupSyntax(ImmutableArray<StartupCandidate> calls, ImmutableArray<ClassDeclarationSyntax> classes, bool mayHoldStartup)
     {
@@ -79,19 +78,10 @@ internal sealed class StartupSyntax
     /// Whether <paramref name="tree"/> has been read. The model's scan reads every file, so a file nobody else asks about
     /// tells whether the model was built (the analyzer driver works on its own copy of a compilation, never the caller's).
     /// </summary>
-    internal static bool IsRead(SyntaxTree tree) => Cache.TryGetValue(tree, out _);
+    internal static bool IsRead(SyntaxTree tree) => Files.IsComputed(tree);
 
     /// <summary>The facts of <paramref name="tree"/>, read on first use; a cancelled read leaves nothing behind.</summary>
-    public static StartupSyntax Of(SyntaxTree tree, CancellationToken cancellationToken)
-    {
-        if (Cache.TryGetValue(tree, out var facts))
-        {
-            return facts;
-        }
-
-        var read = Read(tree, cancellationToken);
-        return Cache.GetValue(tree, _ => read);
-    }
+    public static StartupSyntax Of(SyntaxTree tree, CancellationToken cancellationToken) => Files.Get(tree, cancellationToken);
 
     private static StartupSyntax Read(SyntaxTree tree, CancellationToken cancellationToken)
     {

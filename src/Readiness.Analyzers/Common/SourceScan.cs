@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -114,24 +113,13 @@ internal static class SourceScan
 /// </summary>
 internal sealed class CachedNameScan
 {
-    private readonly SourceScan.NameFilter _wanted;
-    private readonly ConditionalWeakTable<SyntaxTree, StrongBox<ImmutableArray<SyntaxToken>>> _byTree = new();
+    private readonly Memo<SyntaxTree, ImmutableArray<SyntaxToken>> _byTree;
 
     public CachedNameScan(SourceScan.NameFilter wanted)
     {
-        _wanted = wanted;
+        _byTree = new((tree, cancellationToken) => SourceScan.Identifiers(tree, wanted, cancellationToken).ToImmutableArray());
     }
 
     /// <summary>The identifier tokens of <paramref name="tree"/> the filter accepts, in source order.</summary>
-    public ImmutableArray<SyntaxToken> In(SyntaxTree tree, CancellationToken cancellationToken)
-    {
-        if (_byTree.TryGetValue(tree, out var found))
-        {
-            return found.Value;
-        }
-
-        // A cancelled scan throws here and leaves nothing behind.
-        var scanned = new StrongBox<ImmutableArray<SyntaxToken>>(SourceScan.Identifiers(tree, _wanted, cancellationToken).ToImmutableArray());
-        return _byTree.GetValue(tree, _ => scanned).Value;
-    }
+    public ImmutableArray<SyntaxToken> In(SyntaxTree tree, CancellationToken cancellationToken) => _byTree.Get(tree, cancellationToken);
 }

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
 namespace Readiness.Analyzers.Common;
@@ -12,7 +11,7 @@ namespace Readiness.Analyzers.Common;
 /// </summary>
 public sealed class WellKnownTypeProvider
 {
-    private static readonly ConditionalWeakTable<Compilation, WellKnownTypeProvider> Cache = new();
+    private static readonly Memo<Compilation, WellKnownTypeProvider> Providers = new(static (compilation, _) => new WellKnownTypeProvider(compilation));
 
     private readonly Compilation _compilation;
     private readonly ConcurrentDictionary<string, INamedTypeSymbol?> _types = new(StringComparer.Ordinal);
@@ -24,7 +23,7 @@ public sealed class WellKnownTypeProvider
         _resolve = Resolve;
     }
 
-    public static WellKnownTypeProvider For(Compilation compilation) => Cache.GetValue(compilation, static c => new WellKnownTypeProvider(c));
+    public static WellKnownTypeProvider For(Compilation compilation) => Providers.Get(compilation, System.Threading.CancellationToken.None);
 
     /// <summary>The type named <paramref name="metadataName"/> (<c>Namespace.Type`1+Nested</c>), or null when the compilation cannot see it.</summary>
     public INamedTypeSymbol? Get(string metadataName)

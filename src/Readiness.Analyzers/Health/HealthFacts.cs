@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -18,7 +17,8 @@ namespace Readiness.Analyzers.Health;
 /// </summary>
 internal sealed class HealthFacts
 {
-    private static readonly ConditionalWeakTable<ProjectScope, Holder> Cache = new();
+    private static readonly Memo<ProjectScope, HealthFacts?> Facts = new(static (scope, cancellationToken) =>
+        HealthTypes.Create(scope.Compilation) is { } types ? new HealthFacts(scope.Compilation, scope.Model(cancellationToken), types) : null);
 
     private readonly Compilation _compilation;
     private readonly object _gate = new();
@@ -70,16 +70,9 @@ internal sealed class HealthFacts
     /// <summary>Calls on <c>IHealthChecksBuilder</c>: <c>AddCheck</c>, <c>AddDbContextCheck</c>, <c>AddNpgSql</c>, <c>AddRedis</c>…</summary>
     public ImmutableArray<PipelineCall> Checks { get; }
 
-    /// <summary>
-    /// True when start-up calls code we cannot see that might register or map health checks (<c>builder.AddServiceDefaults()</c>,
-    /// <c>app.MapDefaultEndpoints()</c>, an Aspire component, <c>AddKubernetesProbes()</c>); the one policy for every rule is
-    /// <see cref="DelegationPolicy"/>.
-    /// </summary>
-    public bool HasOpaqueDelegation => Model.Delegates(StartupFeature.HealthChecks);
-
     /// <summary>The facts for the rule's compilation and options (null when health checks are not referenced), built once.</summary>
     public static HealthFacts? For(RuleEnvironment environment, CancellationToken cancellationToken)
-        => Cache.GetValue(environment.Project, static _ => new Holder()).Get(environment, cancellationToken);
+        => Facts.Get(environment.Project, cancellationToken);
 
     /// <summary>
     /// Whether the app serves a health route of its own (<c>MapGet("/health", …)</c>, <c>[HttpGet("health")]</c>) or consults
@@ -163,19 +156,10 @@ internal sealed class HealthFacts
         return false;
     }
 
-    private static readonly ConditionalWeakTable<SyntaxTree, StrongBox<bool>> HandRolledByTree = new();
-
     /// <summary>One file's answer, kept per tree: after an edit only the edited file is read again.</summary>
-    private static bool HandRolledEndpointIn(SyntaxTree tree, CancellationToken cancellationToken)
-    {
-        if (HandRolledByTree.TryGetValue(tree, out var known))
-        {
-            return known.Value;
-        }
+    private static readonly Memo<SyntaxTree, bool> HandRolledByTree = new(static (tree, cancellationToken) => ReadHandRolledEndpoint(tree, cancellationToken));
 
-        var read = new StrongBox<bool>(ReadHandRolledEndpoint(tree, cancellationToken));
-        return HandRolledByTree.GetValue(tree, _ => read).Value;
-    }
+    private static bool HandRolledEndpointIn(SyntaxTree tree, CancellationToken cancellationToken) => HandRolledByTree.Get(tree, cancellationToken);
 
     private static bool ReadHandRolledEndpoint(SyntaxTree tree, CancellationToken cancellationToken)
     {
@@ -222,27 +206,4 @@ internal sealed class HealthFacts
 
     private static bool IsHealthRoute(LiteralExpressionSyntax literal)
         => literal.IsKind(SyntaxKind.StringLiteralExpression) && HealthRoutes.Classify(literal.Token.ValueText) != HealthRouteKind.None;
-
-    private sealed class Holder
-    {
-        private readonly object _gate = new();
-        private HealthFacts? _facts;
-        private bool _built;
-
-        public HealthFacts? Get(RuleEnvironment environment, CancellationToken cancellationToken)
-        {
-            lock (_gate)
-            {
-                if (!_built)
-                {
-                    var model = environment.Model(cancellationToken);
-                    var types = HealthTypes.Create(environment.Compilation);
-                    _facts = types is null ? null : new HealthFacts(environment.Compilation, model, types);
-                    _built = true;
-                }
-
-                return _facts;
-            }
-        }
-    }
 }

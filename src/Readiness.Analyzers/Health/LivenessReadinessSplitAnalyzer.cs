@@ -29,17 +29,11 @@ public sealed class LivenessReadinessSplitAnalyzer : ReadinessAnalyzer
             return;
         }
 
-        start.RegisterSemanticModelAction(context =>
+        environment.RegisterStartupAction(start, StartupFeature.HealthChecks, (context, model) =>
         {
-            // Reported on start-up calls and anchors only: any other file is decided without the model.
-            if (!environment.MayHoldStartup(context.SemanticModel.SyntaxTree, context.CancellationToken))
-            {
-                return;
-            }
-
             var tree = context.SemanticModel.SyntaxTree;
             var facts = HealthFacts.For(environment, context.CancellationToken);
-            if (facts is null || !facts.Model.IsWebApp || facts.HasOpaqueDelegation || facts.Registrations.IsEmpty || facts.Exposures.IsEmpty)
+            if (facts is null || facts.Registrations.IsEmpty || facts.Exposures.IsEmpty)
             {
                 return;
             }

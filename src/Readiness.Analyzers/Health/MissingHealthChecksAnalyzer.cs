@@ -34,17 +34,11 @@ public sealed class MissingHealthChecksAnalyzer : ReadinessAnalyzer
             return;
         }
 
-        start.RegisterSemanticModelAction(context =>
+        environment.RegisterStartupAction(start, StartupFeature.HealthChecks, (context, model) =>
         {
-            // Reported on start-up calls and anchors only: any other file is decided without the model.
-            if (!environment.MayHoldStartup(context.SemanticModel.SyntaxTree, context.CancellationToken))
-            {
-                return;
-            }
-
             var tree = context.SemanticModel.SyntaxTree;
             var facts = HealthFacts.For(environment, context.CancellationToken);
-            if (facts is null || facts.HasOpaqueDelegation)
+            if (facts is null)
             {
                 return;
             }

@@ -33,17 +33,11 @@ public sealed class UncheckedDependencyAnalyzer : ReadinessAnalyzer
             return;
         }
 
-        start.RegisterSemanticModelAction(context =>
+        environment.RegisterStartupAction(start, StartupFeature.HealthChecks, (context, model) =>
         {
-            // Reported on start-up calls and anchors only: any other file is decided without the model.
-            if (!environment.MayHoldStartup(context.SemanticModel.SyntaxTree, context.CancellationToken))
-            {
-                return;
-            }
-
             var tree = context.SemanticModel.SyntaxTree;
             var facts = HealthFacts.For(environment, context.CancellationToken);
-            if (facts is null || !facts.Model.IsWebApp || facts.HasOpaqueDelegation || facts.Registrations.IsEmpty)
+            if (facts is null || facts.Registrations.IsEmpty)
             {
                 return;
             }

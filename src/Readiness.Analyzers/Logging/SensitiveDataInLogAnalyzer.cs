@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -34,7 +33,7 @@ public sealed class SensitiveDataInLogAnalyzer : ReadinessAnalyzer
         }
 
         // Only a call that passes something with a sensitive name can report: find that in the syntax first.
-        var extraWordsByTree = new ConcurrentDictionary<SyntaxTree, ImmutableArray<string>>();
+        var extraWordsByTree = new Memo<SyntaxTree, ImmutableArray<string>>((tree, _) => environment.Options.Get(ReadinessOptions.ExtraSensitiveNames, tree));
         start.RegisterSyntaxNodeAction(
             context =>
             {
@@ -45,7 +44,7 @@ public sealed class SensitiveDataInLogAnalyzer : ReadinessAnalyzer
                 }
 
                 var tree = invocation.SyntaxTree;
-                var extraWords = extraWordsByTree.GetOrAdd(tree, t => context.Options.Get(ReadinessOptions.ExtraSensitiveNames, t));
+                var extraWords = extraWordsByTree.Get(tree, context.CancellationToken);
                 foreach (var argument in invocation.ArgumentList.Arguments)
                 {
                     if (PassesSensitiveName(argument.Expression, extraWords, depth: 0))

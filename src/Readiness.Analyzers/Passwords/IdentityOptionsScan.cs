@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -13,7 +12,7 @@ namespace Readiness.Analyzers.Passwords;
 /// </summary>
 internal sealed class IdentityOptionsScan
 {
-    private static readonly ConditionalWeakTable<Compilation, IdentityOptionsScan> Cache = new();
+    private static readonly Memo<Compilation, IdentityOptionsScan> Scans = new(static (compilation, cancellationToken) => new IdentityOptionsScan(Scan(compilation, cancellationToken)));
 
     private IdentityOptionsScan(bool passwordLengthMayBeSet) => PasswordLengthMayBeSet = passwordLengthMayBeSet;
 
@@ -21,15 +20,7 @@ internal sealed class IdentityOptionsScan
     public bool PasswordLengthMayBeSet { get; }
 
     public static IdentityOptionsScan For(Compilation compilation, CancellationToken cancellationToken)
-    {
-        if (Cache.TryGetValue(compilation, out var scan))
-        {
-            return scan;
-        }
-
-        scan = new IdentityOptionsScan(Scan(compilation, cancellationToken));
-        return Cache.GetValue(compilation, _ => scan);
-    }
+        => Scans.Get(compilation, cancellationToken);
 
     private static bool Scan(Compilation compilation, CancellationToken cancellationToken)
     {

@@ -36,11 +36,9 @@ public sealed class AuthEndpointWithoutRateLimitAnalyzer : ReadinessAnalyzer
             return;
         }
 
-        // Asked by every candidate, computed once for the compilation.
-        var facts = new FactsOnce();
         if (types.ControllerBase is not null)
         {
-            start.RegisterMethodAction(MayBeAuthAction, context => AnalyzeAction(context, types, facts.Get(environment, context.CancellationToken)));
+            start.RegisterMethodAction(MayBeAuthAction, context => AnalyzeAction(context, types, Facts.Get(environment.Project, context.CancellationToken)));
         }
 
         // Bound only for a call whose literal route is an authentication route (or whose route only the model can read).
@@ -49,8 +47,8 @@ public sealed class AuthEndpointWithoutRateLimitAnalyzer : ReadinessAnalyzer
                 && CandidateOperations.LastIdentifier(call.Expression) is { } name
                 && IsMapName(name)
                 && (name == "MapIdentityApi" || CandidateOperations.FirstStringLiteralArgument(call) is not { } route || IsAuthRoute(route)),
-            context => facts.Get(environment, context.CancellationToken) is not null,
-            context => AnalyzeMap(context, types, facts.Get(environment, context.CancellationToken)),
+            context => Facts.Get(environment.Project, context.CancellationToken) is not null,
+            context => AnalyzeMap(context, types, Facts.Get(environment.Project, context.CancellationToken)),
             SyntaxKind.InvocationExpression);
     }
 
@@ -82,30 +80,15 @@ public sealed class AuthEndpointWithoutRateLimitAnalyzer : ReadinessAnalyzer
 
     /// <summary>
     /// The app uses the built-in limiter and the rule can see all of it (null otherwise: RDY5001's case), worked out once per
-    /// compilation — it walks the model's calls, and every public method and Map… candidate asks. A cancelled attempt
-    /// leaves nothing behind; two threads that race both compute the same answer.
+    /// compilation and options — it walks the model's calls, and every public method and Map… candidate asks.
     /// </summary>
-    private sealed class FactsOnce
-    {
-        private RateLimiterFacts? _facts;
-        private int _known;
-
-        public RateLimiterFacts? Get(RuleEnvironment environment, System.Threading.CancellationToken cancellationToken)
-        {
-            if (System.Threading.Volatile.Read(ref _known) == 1)
-            {
-                return _facts;
-            }
-
-            var model = environment.WebApp(cancellationToken);
-            var facts = model is null || model.Delegates(StartupFeature.RateLimiting) || RateLimitingPipeline.Registrations(model).IsEmpty || RateLimitingPipeline.Middleware(model).IsEmpty
-                ? null
-                : RateLimiterFacts.For(environment.Compilation, cancellationToken);
-            _facts = facts;
-            System.Threading.Volatile.Write(ref _known, 1);
-            return facts;
-        }
-    }
+    private static readonly Memo<ProjectScope, RateLimiterFacts?> Facts = new(static (scope, cancellationToken) =>
+        scope.WebApp(cancellationToken) is { } model
+            && !model.Delegates(StartupFeature.RateLimiting)
+            && !RateLimitingPipeline.Registrations(model).IsEmpty
+            && !RateLimitingPipeline.Middleware(model).IsEmpty
+                ? RateLimiterFacts.For(scope.Compilation, cancellationToken)
+                : null);
 
     /// <summary>
     /// Before any symbol is asked for: a public instance method of a class with a base list (a controller derives from

@@ -29,21 +29,9 @@ public sealed class MissingRateLimitingAnalyzer : ReadinessAnalyzer
             return;
         }
 
-        start.RegisterSemanticModelAction(context =>
+        environment.RegisterStartupAction(start, StartupFeature.RateLimiting, (context, model) =>
         {
-            // Reported on start-up calls and anchors only: any other file is decided without the model.
-            if (!environment.MayHoldStartup(context.SemanticModel.SyntaxTree, context.CancellationToken))
-            {
-                return;
-            }
-
             var tree = context.SemanticModel.SyntaxTree;
-            var model = environment.WebApp(context.CancellationToken);
-            if (model is null || model.Delegates(StartupFeature.RateLimiting))
-            {
-                return;
-            }
-
             var anchors = model.AnchorsIn(tree);
             if (anchors.IsEmpty
                 || context.Options.Get(ReadinessOptions.RateLimitingAtGateway, tree)

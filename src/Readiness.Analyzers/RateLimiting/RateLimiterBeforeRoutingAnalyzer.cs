@@ -27,21 +27,9 @@ public sealed class RateLimiterBeforeRoutingAnalyzer : ReadinessAnalyzer
             return;
         }
 
-        start.RegisterSemanticModelAction(context =>
+        environment.RegisterStartupAction(start, StartupFeature.None, (context, model) =>
         {
-            // Reported on start-up calls and anchors only: any other file is decided without the model.
-            if (!environment.MayHoldStartup(context.SemanticModel.SyntaxTree, context.CancellationToken))
-            {
-                return;
-            }
-
             var tree = context.SemanticModel.SyntaxTree;
-            var model = environment.WebApp(context.CancellationToken);
-            if (model is null)
-            {
-                return;
-            }
-
             var middleware = RateLimitingPipeline.Middleware(model);
             var routing = model.CallsNamed("UseRouting");
             if (middleware.IsEmpty || routing.IsEmpty || !AnyIn(middleware, tree) || !AnyIn(routing, tree))

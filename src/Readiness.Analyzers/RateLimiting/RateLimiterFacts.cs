@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -31,7 +30,7 @@ internal readonly struct PolicyName
 /// </summary>
 internal sealed class RateLimiterFacts
 {
-    private static readonly ConditionalWeakTable<Compilation, Holder> Cache = new();
+    private static readonly Memo<Compilation, RateLimiterFacts> Facts = new(static (compilation, cancellationToken) => Build(compilation, cancellationToken));
 
     private RateLimiterFacts(
         ImmutableHashSet<string> definedPolicies,
@@ -72,27 +71,7 @@ internal sealed class RateLimiterFacts
     public bool ConfiguresOptionsIndirectly { get; }
 
     public static RateLimiterFacts For(Compilation compilation, CancellationToken cancellationToken)
-        => Cache.GetValue(compilation, static _ => new Holder()).Get(compilation, cancellationToken);
-
-    private sealed class Holder
-    {
-        private readonly object _gate = new();
-        private RateLimiterFacts? _facts;
-
-        public RateLimiterFacts Get(Compilation compilation, CancellationToken cancellationToken)
-        {
-            var facts = Volatile.Read(ref _facts);
-            if (facts is not null)
-            {
-                return facts;
-            }
-
-            lock (_gate)
-            {
-                return _facts ??= Build(compilation, cancellationToken);
-            }
-        }
-    }
+        => Facts.Get(compilation, cancellationToken);
 
     private static RateLimiterFacts Build(Compilation compilation, CancellationToken cancellationToken)
     {

@@ -27,20 +27,8 @@ public sealed class RateLimiterRegistrationAnalyzer : ReadinessAnalyzer
             return;
         }
 
-        start.RegisterSemanticModelAction(context =>
+        environment.RegisterStartupAction(start, StartupFeature.RateLimiting, (context, model) =>
         {
-            // Reported on start-up calls and anchors only: any other file is decided without the model.
-            if (!environment.MayHoldStartup(context.SemanticModel.SyntaxTree, context.CancellationToken))
-            {
-                return;
-            }
-
-            var model = environment.WebApp(context.CancellationToken);
-            if (model is null || model.Delegates(StartupFeature.RateLimiting))
-            {
-                return;
-            }
-
             var registrations = RateLimitingPipeline.Registrations(model);
             var middleware = RateLimitingPipeline.Middleware(model);
             if (registrations.IsEmpty == middleware.IsEmpty)

@@ -27,22 +27,10 @@ public sealed class RateLimiterRejectionStatusAnalyzer : ReadinessAnalyzer
             return;
         }
 
-        start.RegisterSemanticModelAction(context =>
+        environment.RegisterStartupAction(start, StartupFeature.RateLimiting, (context, model) =>
         {
-            // Reported on start-up calls and anchors only: any other file is decided without the model.
-            if (!environment.MayHoldStartup(context.SemanticModel.SyntaxTree, context.CancellationToken))
-            {
-                return;
-            }
-
             var compilation = context.SemanticModel.Compilation;
             var tree = context.SemanticModel.SyntaxTree;
-            var model = environment.WebApp(context.CancellationToken);
-            if (model is null || model.Delegates(StartupFeature.RateLimiting))
-            {
-                return;
-            }
-
             var registrations = RateLimitingPipeline.Registrations(model);
             var inTree = false;
             foreach (var call in registrations)

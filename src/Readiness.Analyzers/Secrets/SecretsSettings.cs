@@ -6,6 +6,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Readiness.Analyzers.AppModel;
+using Readiness.Analyzers.Common;
 using Readiness.Analyzers.Options;
 
 namespace Readiness.Analyzers.Secrets;
@@ -150,22 +151,12 @@ internal sealed class SecretsSettings
 /// </summary>
 internal sealed class SecretsSettingsCache
 {
-    private readonly RuleEnvironment _environment;
-    private readonly ConcurrentDictionary<SyntaxTree, SecretsSettings?> _byTree = new();
+    private readonly Memo<SyntaxTree, SecretsSettings?> _byTree;
 
     public SecretsSettingsCache(RuleEnvironment environment)
     {
-        _environment = environment;
+        _byTree = new((tree, cancellationToken) => environment.Applies(tree, cancellationToken) ? SecretsSettings.For(environment.Options, tree) : null);
     }
 
-    public SecretsSettings? For(SyntaxTree tree)
-    {
-        if (_byTree.TryGetValue(tree, out var settings))
-        {
-            return settings;
-        }
-
-        settings = _environment.Applies(tree, CancellationToken.None) ? SecretsSettings.For(_environment.Options, tree) : null;
-        return _byTree.GetOrAdd(tree, settings);
-    }
+    public SecretsSettings? For(SyntaxTree tree) => _byTree.Get(tree, CancellationToken.None);
 }
