@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
+using Readiness.Analyzers.CodeFixes.Common;
 
 namespace Readiness.Analyzers.CodeFixes.RateLimiting;
 
@@ -138,7 +139,7 @@ internal static class RateLimiterPipelineEditor
     /// <summary>Inserts <paramref name="statementText"/> (one statement, calling on the insertion's receiver) at the planned place.</summary>
     public static SyntaxNode Insert(SyntaxNode root, Insertion insertion, string statementText)
     {
-        var endOfLine = SyntaxFactory.EndOfLine(DetectEndOfLine(root));
+        var endOfLine = EndOfLine.Of(root);
         var statement = SyntaxFactory.ParseStatement(statementText.Replace("\n", endOfLine.ToFullString()))
             .WithTrailingTrivia(endOfLine)
             .WithAdditionalAnnotations(Formatter.Annotation);
@@ -167,44 +168,6 @@ internal static class RateLimiterPipelineEditor
         return insertion.After ? root.InsertNodesAfter(anchor, new[] { statement }) : root.InsertNodesBefore(anchor, new[] { statement });
     }
 
-    /// <summary>Adds <c>using <paramref name="namespaceName"/>;</c> when the compilation unit lacks it (kept sorted, System first).</summary>
-    public static SyntaxNode EnsureUsing(SyntaxNode root, string namespaceName)
-    {
-        if (root is not CompilationUnitSyntax unit)
-        {
-            return root;
-        }
-
-        foreach (var existing in unit.Usings)
-        {
-            if (existing.Name?.ToString() == namespaceName && existing.Alias is null && existing.StaticKeyword.IsKind(SyntaxKind.None))
-            {
-                return root;
-            }
-        }
-
-        var endOfLine = DetectEndOfLine(root);
-        var directive = SyntaxFactory.UsingDirective(SyntaxFactory.ParseName(namespaceName)).WithTrailingTrivia(SyntaxFactory.EndOfLine(endOfLine));
-        var usings = unit.Usings;
-        if (usings.Count == 0)
-        {
-            var first = unit.GetFirstToken(includeZeroWidth: true);
-            directive = directive
-                .WithLeadingTrivia(first.LeadingTrivia)
-                .WithTrailingTrivia(SyntaxFactory.EndOfLine(endOfLine), SyntaxFactory.EndOfLine(endOfLine));
-            unit = unit.ReplaceToken(first, first.WithLeadingTrivia());
-            return unit.WithUsings(usings.Add(directive));
-        }
-
-        var index = 0;
-        while (index < usings.Count && CompareUsings(usings[index].Name?.ToString() ?? string.Empty, namespaceName) < 0)
-        {
-            index++;
-        }
-
-        return unit.WithUsings(usings.Insert(index, directive));
-    }
-
     /// <summary>Whether <paramref name="name"/> (a type) is in scope at <paramref name="position"/>.</summary>
     public static bool TypeInScope(SemanticModel model, int position, string name, string metadataName)
     {
@@ -223,18 +186,6 @@ internal static class RateLimiterPipelineEditor
     /// <summary>Whether extension method <paramref name="name"/> can be called on <paramref name="receiverType"/> at <paramref name="position"/>.</summary>
     public static bool ExtensionInScope(SemanticModel model, int position, ITypeSymbol? receiverType, string name)
         => receiverType is not null && !model.LookupSymbols(position, receiverType, name, includeReducedExtensionMethods: true).IsEmpty;
-
-    private static int CompareUsings(string existing, string added)
-    {
-        var existingSystem = existing == "System" || existing.StartsWith("System.", StringComparison.Ordinal);
-        var addedSystem = added == "System" || added.StartsWith("System.", StringComparison.Ordinal);
-        if (existingSystem != addedSystem)
-        {
-            return existingSystem ? -1 : 1;
-        }
-
-        return string.CompareOrdinal(existing, added);
-    }
 
     private static bool HasEndpointCall(List<string> names)
     {
@@ -310,18 +261,5 @@ internal static class RateLimiterPipelineEditor
         return leading.Count > 0 && leading[leading.Count - 1].IsKind(SyntaxKind.WhitespaceTrivia)
             ? SyntaxFactory.TriviaList(leading[leading.Count - 1])
             : SyntaxFactory.TriviaList();
-    }
-
-    internal static string DetectEndOfLine(SyntaxNode root)
-    {
-        foreach (var trivia in root.DescendantTrivia())
-        {
-            if (trivia.IsKind(SyntaxKind.EndOfLineTrivia))
-            {
-                return trivia.ToFullString();
-            }
-        }
-
-        return "\n";
     }
 }
