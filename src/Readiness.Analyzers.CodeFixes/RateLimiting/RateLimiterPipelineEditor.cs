@@ -40,8 +40,11 @@ internal static class RateLimiterPipelineEditor
         public MethodDeclarationSyntax? ExpressionBody { get; }
     }
 
-    /// <summary>Where <c>app.UseRateLimiter()</c> goes in this document, or null.</summary>
-    public static Insertion? FindMiddlewareInsertion(SyntaxNode root, SemanticModel model, CancellationToken cancellationToken)
+    /// <summary>
+    /// Where <c>app.UseRateLimiter()</c> goes in this document, or null: before its first endpoint, or in
+    /// <paramref name="body"/> (a block or the top-level statements) only when given.
+    /// </summary>
+    public static Insertion? FindMiddlewareInsertion(SyntaxNode root, SemanticModel model, CancellationToken cancellationToken, SyntaxNode? body = null)
     {
         var builderInterface = model.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.IApplicationBuilder");
         if (builderInterface is null)
@@ -51,8 +54,13 @@ internal static class RateLimiterPipelineEditor
 
         ExpressionStatementSyntax? endpoint = null;
         string? receiver = null;
-        foreach (var statement in root.DescendantNodes().OfType<ExpressionStatementSyntax>())
+        foreach (var statement in (body ?? root).DescendantNodes().OfType<ExpressionStatementSyntax>())
         {
+            if (body is not null && BodyOf(statement) != body)
+            {
+                continue;
+            }
+
             if (!IsPipelineStatement(statement, model, builderInterface, cancellationToken, out var name, out var names))
             {
                 continue;
@@ -262,4 +270,8 @@ internal static class RateLimiterPipelineEditor
             ? SyntaxFactory.TriviaList(leading[leading.Count - 1])
             : SyntaxFactory.TriviaList();
     }
+
+    /// <summary>The block, or the compilation unit of top-level statements, that holds <paramref name="statement"/>.</summary>
+    public static SyntaxNode? BodyOf(StatementSyntax statement)
+        => statement.Parent is GlobalStatementSyntax global ? global.Parent : statement.Parent;
 }
