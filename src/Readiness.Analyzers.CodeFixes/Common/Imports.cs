@@ -27,7 +27,8 @@ internal static class Imports
         }
 
         var endOfLine = EndOfLine.Of(root);
-        var directive = SyntaxFactory.UsingDirective(SyntaxFactory.ParseName(namespaceName)).WithTrailingTrivia(endOfLine);
+        // Written out in full (no elastic trivia), so the text does not wait for the code action's formatting.
+        var directive = SyntaxFactory.UsingDirective(SyntaxFactory.ParseName(namespaceName)).NormalizeWhitespace().WithTrailingTrivia(endOfLine);
         var usings = unit.Usings;
         if (usings.Count == 0)
         {
