@@ -18,8 +18,10 @@ namespace Readiness.Analyzers.CodeFixes.Common;
 /// Fix All (document, project or solution) is one shared document-level fixer built on <see cref="FixAllProvider.Create(System.Func{FixAllContext, Document, ImmutableArray{Diagnostic}, Task{Document}})"/>:
 /// in each document it applies the diagnostics' fixes one after another, first span first, each asked for again on the
 /// newest document with the diagnostic moved to where its node now is, so every fix sees the edits made before it and
-/// none is lost. A diagnostic whose node an earlier fix removed or rewrote, or whose fix no longer applies (the provider
-/// returns null), is skipped; so is a second fix with the same <see cref="ReadinessCodeFix.OncePerDocument"/> name.
+/// none is lost. A diagnostic whose node an earlier fix replaced or removed (or, for a span inside a node, whose text
+/// there changed), or whose fix no longer applies (the provider returns null), is skipped; so is a second fix with the
+/// same <see cref="ReadinessCodeFix.OncePerDocument"/> name. Every diagnostic of the fix-all context's IDs that the
+/// provider fixes is fixed with the one fix it offers, whatever the equivalence key the context was started from.
 /// Roslyn's batch fixer is not used: it merges independently computed edits and, with <c>dotnet format</c>, failed at
 /// random when some diagnostics of an ID had no fix.
 /// </para>
