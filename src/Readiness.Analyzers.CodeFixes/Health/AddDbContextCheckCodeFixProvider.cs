@@ -1,15 +1,14 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
+using Readiness.Analyzers.CodeFixes.Common;
 using Readiness.Analyzers.Health;
 
 namespace Readiness.Analyzers.CodeFixes.Health;
@@ -21,40 +20,29 @@ namespace Readiness.Analyzers.CodeFixes.Health;
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddDbContextCheckCodeFixProvider))]
 [Shared]
-public sealed class AddDbContextCheckCodeFixProvider : CodeFixProvider
+public sealed class AddDbContextCheckCodeFixProvider : ReadinessCodeFixProvider
 {
     public const string RDY3005_AddDbContextCheckEquivalenceKey = RuleIds.RDY3005_DependencyWithoutHealthCheck + "_AddDbContextCheck";
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
         ImmutableArray.Create(RuleIds.RDY3005_DependencyWithoutHealthCheck);
 
-    public override FixAllProvider GetFixAllProvider()
-        => FixAllProvider.Create(static async (context, document, diagnostics) =>
-            (Document?)await FixDocumentAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false));
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    /// <summary>One check per context: Fix All over two registrations of one context appends it once.</summary>
+    protected override async Task<ReadinessCodeFix?> GetFixAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || model is null)
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        if (root is null || model is null || Plan(root, model, diagnostic, cancellationToken) is not { } plan)
         {
-            return;
+            return null;
         }
 
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (Plan(root, model, diagnostic, context.CancellationToken) is not { } plan)
-            {
-                continue;
-            }
-
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    "Add AddDbContextCheck<" + plan.Context.Name + ">() to the health checks",
-                    cancellationToken => FixDocumentAsync(context.Document, ImmutableArray.Create(diagnostic), cancellationToken),
-                    RDY3005_AddDbContextCheckEquivalenceKey),
-                diagnostic);
-        }
+        var name = plan.Context.ToMinimalDisplayString(model, plan.Chain.SpanStart);
+        return ReadinessCodeFix.Create(
+            "Add AddDbContextCheck<" + plan.Context.Name + ">() to the health checks",
+            RDY3005_AddDbContextCheckEquivalenceKey,
+            (fixing, _) => Task.FromResult(fixing.WithSyntaxRoot(root.ReplaceNode(plan.Chain, Append(plan.Chain, name)))),
+            oncePerDocument: plan.Context.ToDisplayString());
     }
 
     private readonly struct FixPlan
@@ -71,57 +59,17 @@ public sealed class AddDbContextCheckCodeFixProvider : CodeFixProvider
         public ITypeSymbol Context { get; }
     }
 
-    private static async Task<Document> FixDocumentAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
+    /// <summary><c>chain.AddDbContextCheck&lt;TContext&gt;()</c>, its dot placed as the chain's last one is.</summary>
+    private static SyntaxNode Append(InvocationExpressionSyntax chain, string context)
     {
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-        if (root is null || model is null)
-        {
-            return document;
-        }
-
-        var additions = new Dictionary<InvocationExpressionSyntax, List<ITypeSymbol>>();
-        foreach (var diagnostic in diagnostics.OrderBy(d => d.Location.SourceSpan.Start))
-        {
-            if (Plan(root, model, diagnostic, cancellationToken) is not { } plan)
-            {
-                continue;
-            }
-
-            if (!additions.TryGetValue(plan.Chain, out var contexts))
-            {
-                additions[plan.Chain] = contexts = new List<ITypeSymbol>();
-            }
-
-            if (!contexts.Contains(plan.Context, SymbolEqualityComparer.Default))
-            {
-                contexts.Add(plan.Context);
-            }
-        }
-
-        if (additions.Count == 0)
-        {
-            return document;
-        }
-
-        var newRoot = root.ReplaceNodes(additions.Keys, (original, rewritten) =>
-        {
-            ExpressionSyntax chain = ((InvocationExpressionSyntax)rewritten).WithoutTrailingTrivia();
-            var dotTrivia = LastDotLeadingTrivia(original);
-            foreach (var context in additions[original])
-            {
-                var name = SyntaxFactory.GenericName(
-                    SyntaxFactory.Identifier("AddDbContextCheck"),
-                    SyntaxFactory.TypeArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.ParseTypeName(context.ToMinimalDisplayString(model, original.SpanStart)))));
-                var access = SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, chain, name)
-                    .WithOperatorToken(SyntaxFactory.Token(dotTrivia, SyntaxKind.DotToken, SyntaxFactory.TriviaList()));
-                chain = SyntaxFactory.InvocationExpression(access, SyntaxFactory.ArgumentList());
-            }
-
-            return chain.WithTrailingTrivia(rewritten.GetTrailingTrivia()).WithAdditionalAnnotations(Formatter.Annotation);
-        });
-
-        return document.WithSyntaxRoot(newRoot);
+        var name = SyntaxFactory.GenericName(
+            SyntaxFactory.Identifier("AddDbContextCheck"),
+            SyntaxFactory.TypeArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.ParseTypeName(context))));
+        var access = SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, chain.WithoutTrailingTrivia(), name)
+            .WithOperatorToken(SyntaxFactory.Token(LastDotLeadingTrivia(chain), SyntaxKind.DotToken, SyntaxFactory.TriviaList()));
+        return SyntaxFactory.InvocationExpression(access, SyntaxFactory.ArgumentList())
+            .WithTrailingTrivia(chain.GetTrailingTrivia())
+            .WithAdditionalAnnotations(Formatter.Annotation);
     }
 
     /// <summary>A chain written one call per line keeps that layout: the new call starts on its own line, indented alike.</summary>
@@ -135,6 +83,12 @@ public sealed class AddDbContextCheckCodeFixProvider : CodeFixProvider
                 {
                     return SyntaxFactory.TriviaList(trivia).AddRange(member.OperatorToken.LeadingTrivia);
                 }
+            }
+
+            // A dot appended by this fix carries its line break itself (Fix All appends the next check after it).
+            if (member.OperatorToken.LeadingTrivia.Any(SyntaxKind.EndOfLineTrivia))
+            {
+                return member.OperatorToken.LeadingTrivia;
             }
         }
 

@@ -6,12 +6,12 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
 using Readiness.Analyzers.AppModel;
+using Readiness.Analyzers.CodeFixes.Common;
 using Readiness.Analyzers.Health;
 
 namespace Readiness.Analyzers.CodeFixes.Health;
@@ -25,7 +25,7 @@ namespace Readiness.Analyzers.CodeFixes.Health;
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(HealthChecksCodeFixProvider))]
 [Shared]
-public sealed class HealthChecksCodeFixProvider : CodeFixProvider
+public sealed class HealthChecksCodeFixProvider : ReadinessCodeFixProvider
 {
     public const string RDY3001_AddAndMapHealthChecksEquivalenceKey = RuleIds.RDY3001_NoHealthChecks + "_AddAndMapHealthChecks";
     public const string RDY3002_MapHealthChecksEquivalenceKey = RuleIds.RDY3002_HealthChecksNotExposed + "_MapHealthChecks";
@@ -40,37 +40,23 @@ public sealed class HealthChecksCodeFixProvider : CodeFixProvider
         RuleIds.RDY3002_HealthChecksNotExposed,
         RuleIds.RDY3003_HealthChecksNotRegistered);
 
-    public override FixAllProvider GetFixAllProvider()
-        => FixAllProvider.Create(static async (context, document, diagnostics) =>
-            (Document?)await FixDocumentAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false));
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override async Task<ReadinessCodeFix?> GetFixAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || model is null)
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        if (root is not CompilationUnitSyntax unit || model is null
+            || Plan(root, model, diagnostic, document.Project.AnalyzerOptions, cancellationToken) is not { } edit)
         {
-            return;
+            return null;
         }
 
-        foreach (var diagnostic in context.Diagnostics)
+        var (title, key) = diagnostic.Id switch
         {
-            var plan = Plan(root, model, diagnostic, context.Document.Project.AnalyzerOptions, context.CancellationToken);
-            if (plan is null)
-            {
-                continue;
-            }
-
-            var (title, key) = diagnostic.Id switch
-            {
-                RuleIds.RDY3001_NoHealthChecks => ("Add and map health checks", RDY3001_AddAndMapHealthChecksEquivalenceKey),
-                RuleIds.RDY3002_HealthChecksNotExposed => ("Map health checks", RDY3002_MapHealthChecksEquivalenceKey),
-                _ => ("Register health checks with AddHealthChecks()", RDY3003_AddHealthChecksEquivalenceKey),
-            };
-            context.RegisterCodeFix(
-                CodeAction.Create(title, cancellationToken => FixDocumentAsync(context.Document, ImmutableArray.Create(diagnostic), cancellationToken), key),
-                diagnostic);
-        }
+            RuleIds.RDY3001_NoHealthChecks => ("Add and map health checks", RDY3001_AddAndMapHealthChecksEquivalenceKey),
+            RuleIds.RDY3002_HealthChecksNotExposed => ("Map health checks", RDY3002_MapHealthChecksEquivalenceKey),
+            _ => ("Register health checks with AddHealthChecks()", RDY3003_AddHealthChecksEquivalenceKey),
+        };
+        return ReadinessCodeFix.Create(title, key, (fixing, token) => ApplyAsync(fixing, unit, edit, token));
     }
 
     /// <summary>The statements to insert for one diagnostic, each before (or, for a block's end, inside) a node of the original tree.</summary>
@@ -81,50 +67,18 @@ public sealed class HealthChecksCodeFixProvider : CodeFixProvider
         public HashSet<string> Namespaces { get; } = new(StringComparer.Ordinal);
     }
 
-    private static async Task<Document> FixDocumentAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
+    private static async Task<Document> ApplyAsync(Document document, CompilationUnitSyntax root, Edit edit, CancellationToken cancellationToken)
     {
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-        if (root is not CompilationUnitSyntax || model is null)
-        {
-            return document;
-        }
-
         var before = new Dictionary<SyntaxNode, List<StatementSyntax>>();
-        var append = new Dictionary<BlockSyntax, List<StatementSyntax>>();
-        var namespaces = new HashSet<string>(StringComparer.Ordinal);
-        var claimed = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var diagnostic in diagnostics.OrderBy(d => d.Location.SourceSpan.Start))
+        foreach (var (node, statement) in edit.InsertBefore)
         {
-            var edit = Plan(root, model, diagnostic, document.Project.AnalyzerOptions, cancellationToken);
-            if (edit is null)
-            {
-                continue;
-            }
-
-            foreach (var (node, statement) in edit.InsertBefore)
-            {
-                // Fix All over RDY3002 and RDY3003 of one anchor never adds the same statement twice.
-                if (claimed.Add(node.SpanStart + ":" + statement.ToString()))
-                {
-                    Add(before, node, statement);
-                }
-            }
-
-            foreach (var (block, statement) in edit.Append)
-            {
-                if (claimed.Add(block.SpanStart + "+" + statement.ToString()))
-                {
-                    Add(append, block, statement);
-                }
-            }
-
-            namespaces.UnionWith(edit.Namespaces);
+            Add(before, node, statement);
         }
 
-        if (before.Count == 0 && append.Count == 0)
+        var append = new Dictionary<BlockSyntax, List<StatementSyntax>>();
+        foreach (var (block, statement) in edit.Append)
         {
-            return document;
+            Add(append, block, statement);
         }
 
         // Mark the insertion targets and fill the blocks in one pass over the original tree, then insert before the marks.
@@ -158,15 +112,8 @@ public sealed class HealthChecksCodeFixProvider : CodeFixProvider
             newRoot = newRoot.InsertNodesBefore(target, nodes);
         }
 
-        var endOfLine = DetectEndOfLine(root);
-        var unit = (CompilationUnitSyntax)newRoot;
-        foreach (var name in namespaces.OrderBy(n => n, StringComparer.Ordinal))
-        {
-            unit = AddUsing(unit, name, endOfLine);
-        }
-
-        var changed = document.WithSyntaxRoot(unit);
-        var options = changed.Project.Solution.Options.WithChangedOption(FormattingOptions.NewLine, LanguageNames.CSharp, endOfLine);
+        var changed = document.WithSyntaxRoot(Imports.Ensure(newRoot, edit.Namespaces));
+        var options = changed.Project.Solution.Options.WithChangedOption(FormattingOptions.NewLine, LanguageNames.CSharp, EndOfLine.Of(root).ToString());
         return await Formatter.FormatAsync(changed, Formatter.Annotation, options, cancellationToken).ConfigureAwait(false);
     }
 
@@ -198,7 +145,7 @@ public sealed class HealthChecksCodeFixProvider : CodeFixProvider
         var register = diagnostic.Id is RuleIds.RDY3001_NoHealthChecks or RuleIds.RDY3003_HealthChecksNotRegistered;
         var map = diagnostic.Id is RuleIds.RDY3001_NoHealthChecks or RuleIds.RDY3002_HealthChecksNotExposed;
         var paths = ReadPaths(diagnostic);
-        var endOfLine = DetectEndOfLine(root);
+        var endOfLine = EndOfLine.Of(root).ToString();
         var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
         var edit = new Edit();
         var contexts = register ? RegisteredDbContexts(model, analyzerOptions, cancellationToken) : ImmutableArray<ITypeSymbol>.Empty;
@@ -504,52 +451,5 @@ public sealed class HealthChecksCodeFixProvider : CodeFixProvider
         }
 
         return ImmutableArray.Create("/health");
-    }
-
-    private static CompilationUnitSyntax AddUsing(CompilationUnitSyntax root, string name, string endOfLine)
-    {
-        var directive = SyntaxFactory.UsingDirective(SyntaxFactory.ParseName(name)).WithTrailingTrivia(SyntaxFactory.EndOfLine(endOfLine));
-        var usings = root.Usings;
-        foreach (var existing in usings)
-        {
-            if (existing.Alias is null && existing.StaticKeyword.IsKind(SyntaxKind.None) && existing.Name?.ToString() == name)
-            {
-                return root;
-            }
-        }
-
-        if (usings.Count == 0)
-        {
-            var first = root.GetFirstToken(includeZeroWidth: true);
-            directive = directive
-                .WithLeadingTrivia(first.LeadingTrivia)
-                .WithTrailingTrivia(SyntaxFactory.EndOfLine(endOfLine), SyntaxFactory.EndOfLine(endOfLine));
-            root = root.ReplaceToken(first, first.WithLeadingTrivia());
-            return root.WithUsings(usings.Add(directive));
-        }
-
-        var index = 0;
-        while (index < usings.Count
-            && usings[index].StaticKeyword.IsKind(SyntaxKind.None)
-            && usings[index].Alias is null
-            && string.CompareOrdinal(usings[index].Name?.ToString(), name) < 0)
-        {
-            index++;
-        }
-
-        return root.WithUsings(usings.Insert(index, directive));
-    }
-
-    private static string DetectEndOfLine(SyntaxNode root)
-    {
-        foreach (var trivia in root.DescendantTrivia())
-        {
-            if (trivia.IsKind(SyntaxKind.EndOfLineTrivia))
-            {
-                return trivia.ToString();
-            }
-        }
-
-        return "\n";
     }
 }

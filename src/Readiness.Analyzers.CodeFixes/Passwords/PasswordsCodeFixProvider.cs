@@ -1,16 +1,15 @@
-using System.Collections.Generic;
+using System;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Globalization;
-using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
+using Readiness.Analyzers.CodeFixes.Common;
 using Readiness.Analyzers.Passwords;
 
 namespace Readiness.Analyzers.CodeFixes.Passwords;
@@ -24,7 +23,7 @@ namespace Readiness.Analyzers.CodeFixes.Passwords;
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(PasswordsCodeFixProvider))]
 [Shared]
-public sealed class PasswordsCodeFixProvider : CodeFixProvider
+public sealed class PasswordsCodeFixProvider : ReadinessCodeFixProvider
 {
     public const string RDY4001_RequireMinimumLengthEquivalenceKey = RuleIds.RDY4001_IdentityPasswordTooShort + "_RequireMinimumLength";
     public const string RDY4003_EnforceLockoutEquivalenceKey = RuleIds.RDY4003_AccountLockoutWeakOrDisabled + "_EnforceLockout";
@@ -37,29 +36,71 @@ public sealed class PasswordsCodeFixProvider : CodeFixProvider
         RuleIds.RDY4004_ValidationPermitsShortPassword,
         RuleIds.RDY4005_FastPasswordHashing);
 
-    public override FixAllProvider GetFixAllProvider()
-        => FixAllProvider.Create(static async (context, document, diagnostics) =>
-            (Document?)await FixDocumentAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false));
-
-    public override Task RegisterCodeFixesAsync(CodeFixContext context)
+    /// <summary>
+    /// The edit of the node the diagnostic names. A <c>const</c> shared by several flagged uses is changed once, by the
+    /// first of them: Fix All skips the others.
+    /// </summary>
+    protected override async Task<ReadinessCodeFix?> GetFixAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
-        foreach (var diagnostic in context.Diagnostics)
+        if (!diagnostic.Properties.TryGetValue(PasswordRules.FixProperty, out var kind) || kind is null
+            || !diagnostic.Properties.TryGetValue(PasswordRules.ValueProperty, out var text) || text is null
+            || !long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
         {
-            if (!diagnostic.Properties.TryGetValue(PasswordRules.FixProperty, out var kind) || kind is null
-                || !diagnostic.Properties.TryGetValue(PasswordRules.ValueProperty, out var value) || value is null)
-            {
-                continue;
-            }
-
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    Title(kind, value),
-                    cancellationToken => FixDocumentAsync(context.Document, ImmutableArray.Create(diagnostic), cancellationToken),
-                    EquivalenceKey(diagnostic.Id)),
-                diagnostic);
+            return null;
         }
 
-        return Task.CompletedTask;
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        if (root is null || model is null || diagnostic.Location.SourceTree != root.SyntaxTree)
+        {
+            return null;
+        }
+
+        var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+        SyntaxNode target;
+        Func<SyntaxNode, SyntaxNode> rewrite;
+        string? oncePerDocument = null;
+        switch (kind)
+        {
+            case FixKinds.Integer when node is ExpressionSyntax expression:
+                var constant = ConstantDeclarationOf(expression, model, cancellationToken);
+                target = constant?.Literal ?? expression;
+                oncePerDocument = constant?.Name;
+                rewrite = current => IntegerLiteral(value).WithTriviaFrom(current);
+                break;
+
+            case FixKinds.True when node is ExpressionSyntax expression:
+                target = expression;
+                rewrite = current => SyntaxFactory.LiteralExpression(SyntaxKind.TrueLiteralExpression).WithTriviaFrom(current);
+                break;
+
+            case FixKinds.Minutes when node is ExpressionSyntax expression:
+                var timeSpan = TimeSpanName(model, expression.SpanStart);
+                target = expression;
+                rewrite = current => SyntaxFactory.ParseExpression(timeSpan + ".FromMinutes(" + value.ToString(CultureInfo.InvariantCulture) + ")")
+                    .WithTriviaFrom(current);
+                break;
+
+            case FixKinds.AddRequiredLength when node.FirstAncestorOrSelf<InvocationExpressionSyntax>() is { } invocation:
+                var parameterName = FreeName(model, invocation.SpanStart, "options");
+                var endOfLine = EndOfLine.Of(root);
+                target = invocation;
+                rewrite = current => AddRequiredLength((InvocationExpressionSyntax)current, value, parameterName, endOfLine);
+                break;
+
+            default:
+                return null;
+        }
+
+        return ReadinessCodeFix.Create(
+            Title(kind, text),
+            EquivalenceKey(diagnostic.Id),
+            async (fixing, token) =>
+            {
+                var fixingRoot = await fixing.GetSyntaxRootAsync(token).ConfigureAwait(false);
+                return fixingRoot is null ? fixing : fixing.WithSyntaxRoot(fixingRoot.ReplaceNode(target, rewrite(target)));
+            },
+            oncePerDocument);
     }
 
     private static string Title(string kind, string value) => kind switch
@@ -78,69 +119,11 @@ public sealed class PasswordsCodeFixProvider : CodeFixProvider
         _ => RDY4005_RaiseWorkFactorEquivalenceKey,
     };
 
-    private static async Task<Document> FixDocumentAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
-    {
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-        if (root is null || model is null)
-        {
-            return document;
-        }
-
-        var endOfLine = EndOfLineOf(root);
-        var edits = new Dictionary<SyntaxNode, System.Func<SyntaxNode, SyntaxNode>>();
-        foreach (var diagnostic in diagnostics)
-        {
-            if (!diagnostic.Properties.TryGetValue(PasswordRules.FixProperty, out var kind) || kind is null
-                || !diagnostic.Properties.TryGetValue(PasswordRules.ValueProperty, out var text) || text is null
-                || !long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
-                || diagnostic.Location.SourceTree != root.SyntaxTree)
-            {
-                continue;
-            }
-
-            var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-            switch (kind)
-            {
-                case FixKinds.Integer when node is ExpressionSyntax expression:
-                    var target = ConstantDeclarationOf(expression, model, cancellationToken) ?? expression;
-                    if (!edits.ContainsKey(target))
-                    {
-                        edits[target] = current => IntegerLiteral(value).WithTriviaFrom(current);
-                    }
-
-                    break;
-
-                case FixKinds.True when node is ExpressionSyntax expression:
-                    edits[expression] = current => SyntaxFactory.LiteralExpression(SyntaxKind.TrueLiteralExpression).WithTriviaFrom(current);
-                    break;
-
-                case FixKinds.Minutes when node is ExpressionSyntax expression:
-                    var timeSpan = TimeSpanName(model, expression.SpanStart);
-                    edits[expression] = current => SyntaxFactory.ParseExpression(timeSpan + ".FromMinutes(" + value.ToString(CultureInfo.InvariantCulture) + ")")
-                        .WithTriviaFrom(current);
-                    break;
-
-                case FixKinds.AddRequiredLength when node.FirstAncestorOrSelf<InvocationExpressionSyntax>() is { } invocation:
-                    var parameterName = FreeName(model, invocation.SpanStart, "options");
-                    edits[invocation] = current => current is InvocationExpressionSyntax rewritten
-                        ? AddRequiredLength(rewritten, value, parameterName, endOfLine)
-                        : current;
-                    break;
-            }
-        }
-
-        if (edits.Count == 0)
-        {
-            return document;
-        }
-
-        var newRoot = root.ReplaceNodes(edits.Keys, (original, rewritten) => edits[original](rewritten));
-        return document.WithSyntaxRoot(newRoot);
-    }
-
-    /// <summary>The literal initializer of the <c>const</c> field or local that <paramref name="expression"/> names, when declared in this file.</summary>
-    private static ExpressionSyntax? ConstantDeclarationOf(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken)
+    /// <summary>
+    /// The literal initializer of the <c>const</c> field or local that <paramref name="expression"/> names, when declared in
+    /// this file, with a name for the constant that the edits do not change.
+    /// </summary>
+    private static (LiteralExpressionSyntax Literal, string Name)? ConstantDeclarationOf(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken)
     {
         if (expression is not (IdentifierNameSyntax or MemberAccessExpressionSyntax))
         {
@@ -157,7 +140,7 @@ public sealed class PasswordsCodeFixProvider : CodeFixProvider
         var reference = symbol.DeclaringSyntaxReferences[0];
         return reference.SyntaxTree == expression.SyntaxTree
             && reference.GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: LiteralExpressionSyntax literal }
-                ? literal
+                ? (literal, "const " + symbol.ContainingSymbol?.ToDisplayString() + "." + symbol.Name)
                 : null;
     }
 
@@ -260,10 +243,4 @@ public sealed class PasswordsCodeFixProvider : CodeFixProvider
                 SyntaxKind.SimpleAssignmentExpression,
                 SyntaxFactory.ParseExpression(parameter + ".Password.RequiredLength"),
                 IntegerLiteral(value)));
-
-    private static SyntaxTrivia EndOfLineOf(SyntaxNode root)
-    {
-        var existing = root.DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
-        return existing.IsKind(SyntaxKind.EndOfLineTrivia) ? existing : SyntaxFactory.EndOfLine("\n");
-    }
 }

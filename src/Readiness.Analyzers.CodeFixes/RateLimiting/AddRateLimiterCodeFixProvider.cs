@@ -4,8 +4,8 @@ using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
+using Readiness.Analyzers.CodeFixes.Common;
 using Readiness.Analyzers.Options;
 
 namespace Readiness.Analyzers.CodeFixes.RateLimiting;
@@ -15,36 +15,24 @@ namespace Readiness.Analyzers.CodeFixes.RateLimiting;
 /// IP address (limits from <c>readiness.ratelimiting.fix_permit_limit</c>/<c>fix_window_seconds</c>), rejecting with 429,
 /// and adds <c>app.UseRateLimiter()</c> after routing and authentication, before the first endpoint. Offered only when both
 /// places are in the flagged document (minimal-hosting <c>Program.cs</c>, or a <c>Startup</c> class with both methods).
+/// The limiter is the app's, so Fix All adds it once per document however many start-up anchors are flagged there.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddRateLimiterCodeFixProvider))]
 [Shared]
-public sealed class AddRateLimiterCodeFixProvider : CodeFixProvider
+public sealed class AddRateLimiterCodeFixProvider : ReadinessCodeFixProvider
 {
     public const string RDY5001_AddGlobalRateLimiterEquivalenceKey = RuleIds.RDY5001_NoRateLimiting + "_AddGlobalRateLimiter";
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.RDY5001_NoRateLimiting);
 
-    public override FixAllProvider GetFixAllProvider()
-        => FixAllProvider.Create(static async (context, document, diagnostics) =>
-            diagnostics.IsEmpty ? null : await FixAsync(document, context.CancellationToken).ConfigureAwait(false));
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
-    {
-        if (await FixAsync(context.Document, context.CancellationToken).ConfigureAwait(false) is null)
-        {
-            return;
-        }
-
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    "Add a global rate limiter (per user or IP address, 429 on rejection)",
-                    async cancellationToken => await FixAsync(context.Document, cancellationToken).ConfigureAwait(false) ?? context.Document,
-                    RDY5001_AddGlobalRateLimiterEquivalenceKey),
-                diagnostic);
-        }
-    }
+    protected override async Task<ReadinessCodeFix?> GetFixAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
+        => await FixAsync(document, cancellationToken).ConfigureAwait(false) is { } fixedDocument
+            ? ReadinessCodeFix.Create(
+                "Add a global rate limiter (per user or IP address, 429 on rejection)",
+                RDY5001_AddGlobalRateLimiterEquivalenceKey,
+                fixedDocument,
+                oncePerDocument: RDY5001_AddGlobalRateLimiterEquivalenceKey)
+            : null;
 
     /// <summary>Both edits or none: a registration without its middleware would only trade this warning for RDY5002.</summary>
     private static async Task<Document?> FixAsync(Document document, CancellationToken cancellationToken)

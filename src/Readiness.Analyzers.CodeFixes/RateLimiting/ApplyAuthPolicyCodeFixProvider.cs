@@ -5,11 +5,11 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
+using Readiness.Analyzers.CodeFixes.Common;
 using Readiness.Analyzers.RateLimiting;
 
 namespace Readiness.Analyzers.CodeFixes.RateLimiting;
@@ -24,7 +24,7 @@ namespace Readiness.Analyzers.CodeFixes.RateLimiting;
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ApplyAuthPolicyCodeFixProvider))]
 [Shared]
-public sealed class ApplyAuthPolicyCodeFixProvider : CodeFixProvider
+public sealed class ApplyAuthPolicyCodeFixProvider : ReadinessCodeFixProvider
 {
     public const string RDY5006_ApplyAuthPolicyEquivalenceKey = RuleIds.RDY5006_AuthEndpointWithoutRateLimit + "_ApplyAuthPolicy";
 
@@ -32,62 +32,10 @@ public sealed class ApplyAuthPolicyCodeFixProvider : CodeFixProvider
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.RDY5006_AuthEndpointWithoutRateLimit);
 
-    public override FixAllProvider GetFixAllProvider()
-        => FixAllProvider.Create(static async (context, document, diagnostics) =>
-        {
-            // One diagnostic at a time, each re-located in the edited document by its unchanged span start order.
-            // Last span first, so earlier spans stay valid; usings are added once at the end.
-            var current = document;
-            var usings = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
-            var define = false;
-            var ordered = diagnostics.Sort((a, b) => b.Location.SourceSpan.Start.CompareTo(a.Location.SourceSpan.Start));
-            foreach (var diagnostic in ordered)
-            {
-                var (fixedDocument, missingNamespace, needsDefinition) = await EditAsync(current, diagnostic.Location.SourceSpan, context.CancellationToken).ConfigureAwait(false);
-                if (fixedDocument is not null)
-                {
-                    current = fixedDocument;
-                    define |= needsDefinition;
-                    if (missingNamespace is not null)
-                    {
-                        usings.Add(missingNamespace);
-                    }
-                }
-            }
-
-            if (define)
-            {
-                var defined = await DefineAuthPolicyAsync(current, context.CancellationToken).ConfigureAwait(false);
-                if (defined is null)
-                {
-                    return document;
-                }
-
-                current = defined;
-                usings.Add(RateLimitingNamespace);
-            }
-
-            return await AddUsingsAsync(current, usings.ToImmutable(), context.CancellationToken).ConfigureAwait(false);
-        });
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
-    {
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            var span = diagnostic.Location.SourceSpan;
-            if (await FixAsync(context.Document, span, context.CancellationToken).ConfigureAwait(false) is null)
-            {
-                continue;
-            }
-
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    "Apply the authentication rate limiting policy",
-                    async cancellationToken => await FixAsync(context.Document, span, cancellationToken).ConfigureAwait(false) ?? context.Document,
-                    RDY5006_ApplyAuthPolicyEquivalenceKey),
-                diagnostic);
-        }
-    }
+    protected override async Task<ReadinessCodeFix?> GetFixAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
+        => await FixAsync(document, diagnostic.Location.SourceSpan, cancellationToken).ConfigureAwait(false) is { } fixedDocument
+            ? ReadinessCodeFix.Create("Apply the authentication rate limiting policy", RDY5006_ApplyAuthPolicyEquivalenceKey, fixedDocument)
+            : null;
 
     private static async Task<Document?> FixAsync(Document document, Microsoft.CodeAnalysis.Text.TextSpan span, CancellationToken cancellationToken)
     {
@@ -144,8 +92,7 @@ public sealed class ApplyAuthPolicyCodeFixProvider : CodeFixProvider
         }
 
         // The document's own line endings; the formatter then indents.
-        var endOfLine = SyntaxFactory.EndOfLine(
-            root.DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia)).ToString() is { Length: > 0 } eol ? eol : "\n");
+        var endOfLine = EndOfLine.Of(root);
         var statement = SyntaxFactory.ParseStatement(
                 parameter + ".AddFixedWindowLimiter(\"" + AuthPolicyName + "\", authLimiter => { authLimiter.PermitLimit = 10; authLimiter.Window = TimeSpan.FromMinutes(1); });")
             .WithTrailingTrivia(endOfLine)
@@ -174,7 +121,7 @@ public sealed class ApplyAuthPolicyCodeFixProvider : CodeFixProvider
         var newRoot = root.ReplaceNode(lambda, updated);
         if (needsSystem)
         {
-            newRoot = RateLimiterPipelineEditor.EnsureUsing(newRoot, "System");
+            newRoot = Imports.Ensure(newRoot, "System");
         }
 
         var changed = document.WithSyntaxRoot(newRoot);
@@ -220,12 +167,7 @@ public sealed class ApplyAuthPolicyCodeFixProvider : CodeFixProvider
             return document;
         }
 
-        foreach (var name in namespaces)
-        {
-            root = RateLimiterPipelineEditor.EnsureUsing(root, name);
-        }
-
-        return document.WithSyntaxRoot(root);
+        return document.WithSyntaxRoot(Imports.Ensure(root, namespaces));
     }
 
     /// <summary>

@@ -3,53 +3,42 @@ using System.Composition;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Readiness.Analyzers.CodeFixes.Common;
 
 namespace Readiness.Analyzers.CodeFixes.RateLimiting;
 
 /// <summary>
 /// RDY5004: moves a stand-alone <c>app.UseRateLimiter();</c> statement to after <c>UseRouting()</c> (and after
-/// <c>UseCors</c>/<c>UseAuthentication</c>/<c>UseAuthorization</c> when they follow), before the first endpoint. Offered only
-/// for a plain statement without comments or directives around it, and only when the new place follows a routing or
-/// authentication call.
+/// <c>UseCors</c>/<c>UseAuthentication</c>/<c>UseAuthorization</c> when they follow), before the first endpoint of the same
+/// body. Offered only for a plain statement without comments or directives around it, and only when the new place follows
+/// a routing or authentication call.
+/// <para>
+/// A document can hold several RDY5004s — one per <c>UseRateLimiter()</c> that runs before routing: two such calls in one
+/// body, or a <c>Startup.Configure</c> beside minimal-hosting top-level statements. Each moves within its own body, so Fix
+/// All moves every one of them.
+/// </para>
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MoveRateLimiterAfterRoutingCodeFixProvider))]
 [Shared]
-public sealed class MoveRateLimiterAfterRoutingCodeFixProvider : CodeFixProvider
+public sealed class MoveRateLimiterAfterRoutingCodeFixProvider : ReadinessCodeFixProvider
 {
     public const string RDY5004_MoveAfterRoutingEquivalenceKey = RuleIds.RDY5004_RateLimiterBeforeRouting + "_MoveAfterRouting";
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.RDY5004_RateLimiterBeforeRouting);
 
-    public override FixAllProvider GetFixAllProvider()
-        => FixAllProvider.Create(static async (context, document, diagnostics) =>
-            diagnostics.IsEmpty ? null : await FixAsync(document, diagnostics[0], context.CancellationToken).ConfigureAwait(false));
+    protected override async Task<ReadinessCodeFix?> GetFixAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
+        => await MoveAsync(document, diagnostic, cancellationToken).ConfigureAwait(false) is { } moved
+            ? ReadinessCodeFix.Create("Move UseRateLimiter() after UseRouting()", RDY5004_MoveAfterRoutingEquivalenceKey, moved)
+            : null;
 
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
-    {
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (await FixAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false) is null)
-            {
-                continue;
-            }
-
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    "Move UseRateLimiter() after UseRouting()",
-                    async cancellationToken => await FixAsync(context.Document, diagnostic, cancellationToken).ConfigureAwait(false) ?? context.Document,
-                    RDY5004_MoveAfterRoutingEquivalenceKey),
-                diagnostic);
-        }
-    }
-
-    private static async Task<Document?> FixAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
+    private static async Task<Document?> MoveAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        if (root is null)
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        if (root is null || model is null)
         {
             return null;
         }
@@ -76,26 +65,21 @@ public sealed class MoveRateLimiterAfterRoutingCodeFixProvider : CodeFixProvider
             }
         }
 
-        var newRoot = root.RemoveNode(removed, SyntaxRemoveOptions.KeepNoTrivia);
-        if (newRoot is null)
-        {
-            return null;
-        }
-
-        var without = document.WithSyntaxRoot(newRoot);
-        var model = await without.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-        var currentRoot = await without.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        if (model is null || currentRoot is null)
-        {
-            return null;
-        }
-
-        var insertion = RateLimiterPipelineEditor.FindMiddlewareInsertion(currentRoot, model, cancellationToken);
+        // The place is found in the statement's own body: the first endpoint of the document may belong to another one.
+        var insertion = RateLimiterPipelineEditor.FindMiddlewareInsertion(root, model, cancellationToken, RateLimiterPipelineEditor.BodyOf(statement));
         if (insertion is null || !insertion.After)
         {
             return null;
         }
 
-        return without.WithSyntaxRoot(RateLimiterPipelineEditor.Insert(currentRoot, insertion, insertion.Receiver + ".UseRateLimiter();"));
+        var tracked = root.TrackNodes(removed, insertion.Anchor);
+        var without = tracked.RemoveNode(tracked.GetCurrentNode(removed)!, SyntaxRemoveOptions.KeepNoTrivia);
+        if (without?.GetCurrentNode(insertion.Anchor) is not { } anchor)
+        {
+            return null;
+        }
+
+        var moved = new RateLimiterPipelineEditor.Insertion(anchor, insertion.Receiver, after: true);
+        return document.WithSyntaxRoot(RateLimiterPipelineEditor.Insert(without, moved, insertion.Receiver + ".UseRateLimiter();"));
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
+using Readiness.Analyzers.CodeFixes.Common;
 
 namespace Readiness.Analyzers.CodeFixes.RateLimiting;
 
@@ -33,7 +34,7 @@ internal static class RateLimiterFixes
         var newRoot = RateLimiterPipelineEditor.Insert(root, insertion, insertion.Receiver + ".UseRateLimiter();");
         if (needsUsing)
         {
-            newRoot = RateLimiterPipelineEditor.EnsureUsing(newRoot, BuilderNamespace);
+            newRoot = Imports.Ensure(newRoot, BuilderNamespace);
         }
 
         return document.WithSyntaxRoot(newRoot);
@@ -87,12 +88,7 @@ internal static class RateLimiterFixes
         var indentation = insertion.ExpressionBody is null ? IndentationOf(insertion.Anchor) : string.Empty;
         var text = insertion.Receiver + ".AddRateLimiter(" + configure.Replace("\n", "\n" + indentation) + ");";
         var newRoot = RateLimiterPipelineEditor.Insert(root, insertion, text);
-        foreach (var name in usings)
-        {
-            newRoot = RateLimiterPipelineEditor.EnsureUsing(newRoot, name);
-        }
-
-        return document.WithSyntaxRoot(newRoot);
+        return document.WithSyntaxRoot(Imports.Ensure(newRoot, usings));
     }
 
     private static string IndentationOf(SyntaxNode statement)

@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
+using Readiness.Analyzers.CodeFixes.Common;
 
 namespace Readiness.Analyzers.CodeFixes.RateLimiting;
 
@@ -39,8 +40,11 @@ internal static class RateLimiterPipelineEditor
         public MethodDeclarationSyntax? ExpressionBody { get; }
     }
 
-    /// <summary>Where <c>app.UseRateLimiter()</c> goes in this document, or null.</summary>
-    public static Insertion? FindMiddlewareInsertion(SyntaxNode root, SemanticModel model, CancellationToken cancellationToken)
+    /// <summary>
+    /// Where <c>app.UseRateLimiter()</c> goes in this document, or null: before its first endpoint, or in
+    /// <paramref name="body"/> (a block or the top-level statements) only when given.
+    /// </summary>
+    public static Insertion? FindMiddlewareInsertion(SyntaxNode root, SemanticModel model, CancellationToken cancellationToken, SyntaxNode? body = null)
     {
         var builderInterface = model.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.IApplicationBuilder");
         if (builderInterface is null)
@@ -50,8 +54,13 @@ internal static class RateLimiterPipelineEditor
 
         ExpressionStatementSyntax? endpoint = null;
         string? receiver = null;
-        foreach (var statement in root.DescendantNodes().OfType<ExpressionStatementSyntax>())
+        foreach (var statement in (body ?? root).DescendantNodes().OfType<ExpressionStatementSyntax>())
         {
+            if (body is not null && BodyOf(statement) != body)
+            {
+                continue;
+            }
+
             if (!IsPipelineStatement(statement, model, builderInterface, cancellationToken, out var name, out var names))
             {
                 continue;
@@ -138,7 +147,7 @@ internal static class RateLimiterPipelineEditor
     /// <summary>Inserts <paramref name="statementText"/> (one statement, calling on the insertion's receiver) at the planned place.</summary>
     public static SyntaxNode Insert(SyntaxNode root, Insertion insertion, string statementText)
     {
-        var endOfLine = SyntaxFactory.EndOfLine(DetectEndOfLine(root));
+        var endOfLine = EndOfLine.Of(root);
         var statement = SyntaxFactory.ParseStatement(statementText.Replace("\n", endOfLine.ToFullString()))
             .WithTrailingTrivia(endOfLine)
             .WithAdditionalAnnotations(Formatter.Annotation);
@@ -167,44 +176,6 @@ internal static class RateLimiterPipelineEditor
         return insertion.After ? root.InsertNodesAfter(anchor, new[] { statement }) : root.InsertNodesBefore(anchor, new[] { statement });
     }
 
-    /// <summary>Adds <c>using <paramref name="namespaceName"/>;</c> when the compilation unit lacks it (kept sorted, System first).</summary>
-    public static SyntaxNode EnsureUsing(SyntaxNode root, string namespaceName)
-    {
-        if (root is not CompilationUnitSyntax unit)
-        {
-            return root;
-        }
-
-        foreach (var existing in unit.Usings)
-        {
-            if (existing.Name?.ToString() == namespaceName && existing.Alias is null && existing.StaticKeyword.IsKind(SyntaxKind.None))
-            {
-                return root;
-            }
-        }
-
-        var endOfLine = DetectEndOfLine(root);
-        var directive = SyntaxFactory.UsingDirective(SyntaxFactory.ParseName(namespaceName)).WithTrailingTrivia(SyntaxFactory.EndOfLine(endOfLine));
-        var usings = unit.Usings;
-        if (usings.Count == 0)
-        {
-            var first = unit.GetFirstToken(includeZeroWidth: true);
-            directive = directive
-                .WithLeadingTrivia(first.LeadingTrivia)
-                .WithTrailingTrivia(SyntaxFactory.EndOfLine(endOfLine), SyntaxFactory.EndOfLine(endOfLine));
-            unit = unit.ReplaceToken(first, first.WithLeadingTrivia());
-            return unit.WithUsings(usings.Add(directive));
-        }
-
-        var index = 0;
-        while (index < usings.Count && CompareUsings(usings[index].Name?.ToString() ?? string.Empty, namespaceName) < 0)
-        {
-            index++;
-        }
-
-        return unit.WithUsings(usings.Insert(index, directive));
-    }
-
     /// <summary>Whether <paramref name="name"/> (a type) is in scope at <paramref name="position"/>.</summary>
     public static bool TypeInScope(SemanticModel model, int position, string name, string metadataName)
     {
@@ -223,18 +194,6 @@ internal static class RateLimiterPipelineEditor
     /// <summary>Whether extension method <paramref name="name"/> can be called on <paramref name="receiverType"/> at <paramref name="position"/>.</summary>
     public static bool ExtensionInScope(SemanticModel model, int position, ITypeSymbol? receiverType, string name)
         => receiverType is not null && !model.LookupSymbols(position, receiverType, name, includeReducedExtensionMethods: true).IsEmpty;
-
-    private static int CompareUsings(string existing, string added)
-    {
-        var existingSystem = existing == "System" || existing.StartsWith("System.", StringComparison.Ordinal);
-        var addedSystem = added == "System" || added.StartsWith("System.", StringComparison.Ordinal);
-        if (existingSystem != addedSystem)
-        {
-            return existingSystem ? -1 : 1;
-        }
-
-        return string.CompareOrdinal(existing, added);
-    }
 
     private static bool HasEndpointCall(List<string> names)
     {
@@ -312,16 +271,7 @@ internal static class RateLimiterPipelineEditor
             : SyntaxFactory.TriviaList();
     }
 
-    internal static string DetectEndOfLine(SyntaxNode root)
-    {
-        foreach (var trivia in root.DescendantTrivia())
-        {
-            if (trivia.IsKind(SyntaxKind.EndOfLineTrivia))
-            {
-                return trivia.ToFullString();
-            }
-        }
-
-        return "\n";
-    }
+    /// <summary>The block, or the compilation unit of top-level statements, that holds <paramref name="statement"/>.</summary>
+    public static SyntaxNode? BodyOf(StatementSyntax statement)
+        => statement.Parent is GlobalStatementSyntax global ? global.Parent : statement.Parent;
 }

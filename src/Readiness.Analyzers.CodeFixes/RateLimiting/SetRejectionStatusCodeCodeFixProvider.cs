@@ -1,14 +1,13 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
+using Readiness.Analyzers.CodeFixes.Common;
 
 namespace Readiness.Analyzers.CodeFixes.RateLimiting;
 
@@ -18,38 +17,21 @@ namespace Readiness.Analyzers.CodeFixes.RateLimiting;
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SetRejectionStatusCodeCodeFixProvider))]
 [Shared]
-public sealed class SetRejectionStatusCodeCodeFixProvider : CodeFixProvider
+public sealed class SetRejectionStatusCodeCodeFixProvider : ReadinessCodeFixProvider
 {
     public const string RDY5007_Use429EquivalenceKey = RuleIds.RDY5007_RateLimiterRejectsWith503 + "_Use429";
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.RDY5007_RateLimiterRejectsWith503);
 
-    public override FixAllProvider GetFixAllProvider()
-        => FixAllProvider.Create(static async (context, document, diagnostics) =>
-            (Document?)await FixAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false));
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override async Task<ReadinessCodeFix?> GetFixAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
-        {
-            return;
-        }
-
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (FindLambda(root, diagnostic) is null)
-            {
-                continue;
-            }
-
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    "Reject with 429 Too Many Requests",
-                    cancellationToken => FixAsync(context.Document, ImmutableArray.Create(diagnostic), cancellationToken),
-                    RDY5007_Use429EquivalenceKey),
-                diagnostic);
-        }
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        return root is not null && FindLambda(root, diagnostic) is { } lambda
+            ? ReadinessCodeFix.Create(
+                "Reject with 429 Too Many Requests",
+                RDY5007_Use429EquivalenceKey,
+                (fixing, token) => FixAsync(fixing, lambda, token))
+            : null;
     }
 
     private static LambdaExpressionSyntax? FindLambda(SyntaxNode root, Diagnostic diagnostic)
@@ -72,7 +54,7 @@ public sealed class SetRejectionStatusCodeCodeFixProvider : CodeFixProvider
         return null;
     }
 
-    private static async Task<Document> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
+    private static async Task<Document> FixAsync(Document document, LambdaExpressionSyntax lambda, CancellationToken cancellationToken)
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
@@ -81,31 +63,11 @@ public sealed class SetRejectionStatusCodeCodeFixProvider : CodeFixProvider
             return document;
         }
 
-        var lambdas = new HashSet<LambdaExpressionSyntax>();
-        foreach (var diagnostic in diagnostics)
-        {
-            if (FindLambda(root, diagnostic) is { } lambda)
-            {
-                lambdas.Add(lambda);
-            }
-        }
-
-        if (lambdas.Count == 0)
-        {
-            return document;
-        }
-
-        var needsUsing = false;
-        foreach (var lambda in lambdas)
-        {
-            needsUsing |= !RateLimiterPipelineEditor.TypeInScope(model, lambda.SpanStart, "StatusCodes", RateLimiterFixes.HttpNamespace + ".StatusCodes");
-        }
-
-        var endOfLine = SyntaxFactory.EndOfLine(RateLimiterPipelineEditor.DetectEndOfLine(root));
-        var newRoot = root.ReplaceNodes(lambdas, (original, _) => Rewrite(original, endOfLine));
+        var needsUsing = !RateLimiterPipelineEditor.TypeInScope(model, lambda.SpanStart, "StatusCodes", RateLimiterFixes.HttpNamespace + ".StatusCodes");
+        var newRoot = root.ReplaceNode(lambda, Rewrite(lambda, EndOfLine.Of(root)));
         if (needsUsing)
         {
-            newRoot = RateLimiterPipelineEditor.EnsureUsing(newRoot, RateLimiterFixes.HttpNamespace);
+            newRoot = Imports.Ensure(newRoot, RateLimiterFixes.HttpNamespace);
         }
 
         return document.WithSyntaxRoot(newRoot);

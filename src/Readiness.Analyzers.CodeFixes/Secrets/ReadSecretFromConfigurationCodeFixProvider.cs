@@ -1,17 +1,16 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.FindSymbols;
 using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Simplification;
+using Readiness.Analyzers.CodeFixes.Common;
 using Readiness.Analyzers.Secrets;
 
 namespace Readiness.Analyzers.CodeFixes.Secrets;
@@ -25,35 +24,17 @@ namespace Readiness.Analyzers.CodeFixes.Secrets;
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ReadSecretFromConfigurationCodeFixProvider))]
 [Shared]
-public sealed class ReadSecretFromConfigurationCodeFixProvider : CodeFixProvider
+public sealed class ReadSecretFromConfigurationCodeFixProvider : ReadinessCodeFixProvider
 {
     public const string RDY1002_EquivalenceKey = RuleIds.RDY1002_SecretNamedSymbolAssignedLiteral + "_ReadFromConfiguration";
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
         ImmutableArray.Create(RuleIds.RDY1002_SecretNamedSymbolAssignedLiteral);
 
-    public override FixAllProvider GetFixAllProvider()
-        => FixAllProvider.Create(static async (context, document, diagnostics) =>
-            (Document?)await FixDocumentAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false));
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
-    {
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            var plan = await PlanAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false);
-            if (plan is null)
-            {
-                continue;
-            }
-
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    plan.Title,
-                    cancellationToken => FixDocumentAsync(context.Document, ImmutableArray.Create(diagnostic), cancellationToken),
-                    RDY1002_EquivalenceKey),
-                diagnostic);
-        }
-    }
+    protected override async Task<ReadinessCodeFix?> GetFixAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
+        => await PlanAsync(document, diagnostic, cancellationToken).ConfigureAwait(false) is { } plan
+            ? ReadinessCodeFix.Create(plan.Title, RDY1002_EquivalenceKey, (fixing, token) => ApplyAsync(fixing, plan, token))
+            : null;
 
     private sealed class Plan
     {
@@ -73,54 +54,18 @@ public sealed class ReadSecretFromConfigurationCodeFixProvider : CodeFixProvider
         public string Title { get; }
     }
 
-    private static async Task<Document> FixDocumentAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
+    private static async Task<Document> ApplyAsync(Document document, Plan plan, CancellationToken cancellationToken)
     {
-        var plans = new List<Plan>();
-        foreach (var diagnostic in diagnostics)
-        {
-            if (await PlanAsync(document, diagnostic, cancellationToken).ConfigureAwait(false) is { } plan)
-            {
-                plans.Add(plan);
-            }
-        }
-
-        if (plans.Count == 0)
-        {
-            return document;
-        }
-
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         if (root is null)
         {
             return document;
         }
 
-        var nodes = new List<SyntaxNode>();
-        foreach (var plan in plans)
-        {
-            nodes.Add(plan.Literal);
-            if (plan.ConstDeclaration is not null)
-            {
-                nodes.Add(plan.ConstDeclaration);
-            }
-        }
-
-        var literalPlans = plans.ToDictionary(p => (SyntaxNode)p.Literal);
-        var constDeclarations = new HashSet<SyntaxNode>(plans.Where(p => p.ConstDeclaration is not null).Select(p => p.ConstDeclaration!));
-        var newRoot = root.ReplaceNodes(nodes.Distinct(), (original, rewritten) =>
-        {
-            if (literalPlans.TryGetValue(original, out var plan))
-            {
-                return plan.Replacement.WithTriviaFrom(original);
-            }
-
-            if (constDeclarations.Contains(original))
-            {
-                return RemoveConst(rewritten);
-            }
-
-            return rewritten;
-        });
+        var nodes = plan.ConstDeclaration is null ? new SyntaxNode[] { plan.Literal } : new[] { plan.Literal, plan.ConstDeclaration };
+        var newRoot = root.ReplaceNodes(nodes, (original, rewritten) => original == plan.Literal
+            ? plan.Replacement.WithTriviaFrom(original)
+            : RemoveConst(rewritten));
 
         var changed = document.WithSyntaxRoot(newRoot);
         changed = await Simplifier.ReduceAsync(changed, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);

@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Simplification;
+using Readiness.Analyzers.Common;
 
 namespace Readiness.Analyzers.CodeFixes.Secrets;
 
@@ -30,7 +31,7 @@ internal static class SecretFixSyntax
             name = name.Substring(2);
         }
 
-        var words = Common.NameWords.Split(name.TrimStart('_'));
+        var words = NameWords.Split(name.TrimStart('_'));
         if (words.Count > 1 && words[0] == "get")
         {
             words.RemoveAt(0); // GetApiKey() answers for ApiKey
@@ -81,7 +82,7 @@ internal static class SecretFixSyntax
         var all = new List<string>();
         if (section is not null)
         {
-            all.AddRange(Common.NameWords.Split(section));
+            all.AddRange(NameWords.Split(section));
         }
 
         all.AddRange(words);

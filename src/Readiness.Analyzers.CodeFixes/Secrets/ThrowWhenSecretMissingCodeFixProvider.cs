@@ -1,16 +1,15 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Simplification;
+using Readiness.Analyzers.CodeFixes.Common;
 using Readiness.Analyzers.Secrets;
 
 namespace Readiness.Analyzers.CodeFixes.Secrets;
@@ -22,42 +21,22 @@ namespace Readiness.Analyzers.CodeFixes.Secrets;
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ThrowWhenSecretMissingCodeFixProvider))]
 [Shared]
-public sealed class ThrowWhenSecretMissingCodeFixProvider : CodeFixProvider
+public sealed class ThrowWhenSecretMissingCodeFixProvider : ReadinessCodeFixProvider
 {
     public const string RDY1004_EquivalenceKey = RuleIds.RDY1004_HardcodedSecretFallback + "_ThrowWhenMissing";
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
         ImmutableArray.Create(RuleIds.RDY1004_HardcodedSecretFallback);
 
-    public override FixAllProvider GetFixAllProvider()
-        => FixAllProvider.Create(static async (context, document, diagnostics) =>
-            (Document?)await FixDocumentAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false));
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override async Task<ReadinessCodeFix?> GetFixAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
-        {
-            return;
-        }
-
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (Plan(root, diagnostic) is null)
-            {
-                continue;
-            }
-
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    "Throw when the setting is missing",
-                    cancellationToken => FixDocumentAsync(context.Document, ImmutableArray.Create(diagnostic), cancellationToken),
-                    RDY1004_EquivalenceKey),
-                diagnostic);
-        }
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        return root is not null && Plan(root, diagnostic) is { } plan
+            ? ReadinessCodeFix.Create("Throw when the setting is missing", RDY1004_EquivalenceKey, (fixing, token) => ApplyAsync(fixing, plan.Old, plan.New, token))
+            : null;
     }
 
-    private static async Task<Document> FixDocumentAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
+    private static async Task<Document> ApplyAsync(Document document, SyntaxNode old, SyntaxNode replacement, CancellationToken cancellationToken)
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         if (root is null)
@@ -65,22 +44,7 @@ public sealed class ThrowWhenSecretMissingCodeFixProvider : CodeFixProvider
             return document;
         }
 
-        var replacements = new Dictionary<SyntaxNode, SyntaxNode>();
-        foreach (var diagnostic in diagnostics)
-        {
-            if (Plan(root, diagnostic) is { } plan && !replacements.ContainsKey(plan.Old))
-            {
-                replacements[plan.Old] = plan.New;
-            }
-        }
-
-        if (replacements.Count == 0)
-        {
-            return document;
-        }
-
-        var newRoot = root.ReplaceNodes(replacements.Keys, (original, _) => replacements[original]);
-        var changed = document.WithSyntaxRoot(newRoot);
+        var changed = document.WithSyntaxRoot(root.ReplaceNode(old, replacement));
         changed = await Simplifier.ReduceAsync(changed, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
         return await Formatter.FormatAsync(changed, Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
     }

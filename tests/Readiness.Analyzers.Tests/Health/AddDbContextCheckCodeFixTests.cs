@@ -93,6 +93,32 @@ public class AddDbContextCheckCodeFixTests
     }
 
     [Fact]
+    public async Task Fix_all_checks_a_context_registered_twice_once()
+    {
+        await Test("""
+            using Microsoft.EntityFrameworkCore;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.{|RDY3005:AddDbContext<AppDbContext>(o => o.UseSqlServer("Server=db"))|};
+            builder.Services.{|RDY3005:AddDbContextPool<AppDbContext>(o => o.UseSqlServer("Server=db"))|};
+            builder.Services.AddHealthChecks();
+            var app = builder.Build();
+            app.MapHealthChecks("/health");
+            app.Run();
+            """, """
+            using Microsoft.EntityFrameworkCore;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddDbContext<AppDbContext>(o => o.UseSqlServer("Server=db"));
+            builder.Services.AddDbContextPool<AppDbContext>(o => o.UseSqlServer("Server=db"));
+            builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>();
+            var app = builder.Build();
+            app.MapHealthChecks("/health");
+            app.Run();
+            """).RunAsync();
+    }
+
+    [Fact]
     public async Task No_fix_for_a_Redis_cache()
     {
         const string source = """

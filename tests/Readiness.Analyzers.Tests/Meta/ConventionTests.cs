@@ -120,6 +120,15 @@ public class ConventionTests
     }
 
     [Fact]
+    public void Every_code_fix_derives_from_the_readiness_base()
+    {
+        foreach (var fix in Repository.CodeFixes)
+        {
+            Assert.True(fix is Readiness.Analyzers.CodeFixes.Common.ReadinessCodeFixProvider, $"{fix.GetType().Name} does not derive from ReadinessCodeFixProvider");
+        }
+    }
+
+    [Fact]
     public void Doc_pages_that_claim_a_fix_have_one_and_the_others_do_not()
     {
         var fixable = Repository.CodeFixes.SelectMany(f => f.FixableDiagnosticIds).ToHashSet();
