@@ -35,6 +35,7 @@ builder.Services.AddRateLimiter(options =>
 
 var app = builder.Build();
 
+app.UseDeveloperExceptionPage();  // RDY6001: stack traces, headers and cookies for every client, in production too.
 app.UseMiddleware<RequestTimingMiddleware>();
 app.UseRateLimiter();        // RDY5004: before UseRouting, so endpoint policies never apply.
 app.UseRouting();

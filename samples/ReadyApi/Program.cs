@@ -47,11 +47,21 @@ builder.Services.AddRateLimiter(options =>
 
 var app = builder.Build();
 
+if (app.Environment.IsDevelopment())
+{
+    app.UseDeveloperExceptionPage();
+}
+else
+{
+    app.UseExceptionHandler("/error");
+}
+
 app.UseMiddleware<RequestTimingMiddleware>();
 app.UseRouting();
 app.UseAuthorization();
 app.UseRateLimiter();
 app.MapControllers();
+app.Map("/error", () => Results.Problem());   // what UseExceptionHandler answers outside Development
 
 app.MapGet("/orders/search", (string q) => Results.Ok(Array.Empty<string>())).RequireRateLimiting(RateLimitPolicies.Search);
 
