@@ -34,7 +34,7 @@ public static partial class Descriptors
         messageFormat: "'{0}' accepts passwords of {1} characters on '{2}'; require at least {3} (OWASP ASVS, NIST SP 800-63B)",
         RuleCategories.Security,
         DiagnosticSeverity.Warning,
-        description: "A validation attribute ([MinLength], [StringLength(MinimumLength = n)], [Length]) or a FluentValidation rule (MinimumLength, Length) on a password member sets the minimum the app accepts. A minimum below 12 characters lets users pick passwords that are cracked in minutes.");
+        description: "A validation attribute ([MinLength], [StringLength(MinimumLength = n)], [Length]) or a FluentValidation rule (MinimumLength, Length) on a password member sets the minimum the app accepts. Accepting fewer characters than the team's minimum (12 by default) lets users pick passwords that are cracked in minutes.");
 
     public static readonly DiagnosticDescriptor RDY4005_FastPasswordHashing = Create(
         RuleIds.RDY4005_FastPasswordHashing,
