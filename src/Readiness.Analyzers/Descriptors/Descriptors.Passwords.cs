@@ -6,7 +6,7 @@ public static partial class Descriptors
 {
     public static readonly DiagnosticDescriptor RDY4001_IdentityPasswordTooShort = Create(
         RuleIds.RDY4001_IdentityPasswordTooShort,
-        title: "Require a password length of at least 12 characters",
+        title: "Require long passwords in ASP.NET Core Identity",
         messageFormat: "ASP.NET Core Identity accepts passwords of {0} characters{1}; require at least {2} (OWASP ASVS, NIST SP 800-63B)",
         RuleCategories.Security,
         DiagnosticSeverity.Warning,
@@ -30,11 +30,11 @@ public static partial class Descriptors
 
     public static readonly DiagnosticDescriptor RDY4004_ValidationPermitsShortPassword = Create(
         RuleIds.RDY4004_ValidationPermitsShortPassword,
-        title: "Do not validate passwords with a minimum length below 12",
+        title: "Do not accept short passwords in validation rules",
         messageFormat: "'{0}' accepts passwords of {1} characters on '{2}'; require at least {3} (OWASP ASVS, NIST SP 800-63B)",
         RuleCategories.Security,
         DiagnosticSeverity.Warning,
-        description: "A validation attribute ([MinLength], [StringLength(MinimumLength = n)], [Length]) or a FluentValidation rule (MinimumLength, Length) on a password member sets the minimum the app accepts. A minimum below 12 characters lets users pick passwords that are cracked in minutes.");
+        description: "A validation attribute ([MinLength], [StringLength(MinimumLength = n)], [Length]) or a FluentValidation rule (MinimumLength, Length) on a password member sets the minimum the app accepts. Accepting fewer characters than the team's minimum (12 by default) lets users pick passwords that are cracked in minutes.");
 
     public static readonly DiagnosticDescriptor RDY4005_FastPasswordHashing = Create(
         RuleIds.RDY4005_FastPasswordHashing,

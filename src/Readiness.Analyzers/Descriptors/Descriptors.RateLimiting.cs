@@ -6,7 +6,7 @@ public static partial class Descriptors
 {
     public static readonly DiagnosticDescriptor RDY5001_NoRateLimiting = Create(
         RuleIds.RDY5001_NoRateLimiting,
-        title: "Web app has no rate limiting",
+        title: "Add rate limiting to the web app",
         messageFormat: "This web app maps endpoints but limits no requests: add AddRateLimiter and UseRateLimiter, or set '{0} = true' in .editorconfig if a gateway or reverse proxy enforces the limits",
         RuleCategories.Reliability,
         DiagnosticSeverity.Warning,
@@ -14,7 +14,7 @@ public static partial class Descriptors
 
     public static readonly DiagnosticDescriptor RDY5002_RateLimiterNotApplied = Create(
         RuleIds.RDY5002_RateLimiterNotApplied,
-        title: "Rate limiter is registered but never applied",
+        title: "Apply the registered rate limiter with UseRateLimiter",
         messageFormat: "AddRateLimiter registers the limiter, but no UseRateLimiter() adds its middleware: no request is limited",
         RuleCategories.Reliability,
         DiagnosticSeverity.Warning,
@@ -22,7 +22,7 @@ public static partial class Descriptors
 
     public static readonly DiagnosticDescriptor RDY5003_RateLimiterNotRegistered = Create(
         RuleIds.RDY5003_RateLimiterNotRegistered,
-        title: "Rate limiter middleware is used but not registered",
+        title: "Register the rate limiter before using its middleware",
         messageFormat: "UseRateLimiter() is called but no AddRateLimiter registers its services: the app throws at start-up",
         RuleCategories.Reliability,
         DiagnosticSeverity.Warning,
@@ -30,7 +30,7 @@ public static partial class Descriptors
 
     public static readonly DiagnosticDescriptor RDY5004_RateLimiterBeforeRouting = Create(
         RuleIds.RDY5004_RateLimiterBeforeRouting,
-        title: "UseRateLimiter must come after UseRouting when endpoint policies are used",
+        title: "Call UseRateLimiter after UseRouting when endpoint policies are used",
         messageFormat: "UseRateLimiter() runs before UseRouting(), so no endpoint is selected yet and [EnableRateLimiting]/RequireRateLimiting policies never apply: call it after UseRouting()",
         RuleCategories.Reliability,
         DiagnosticSeverity.Warning,
@@ -38,7 +38,7 @@ public static partial class Descriptors
 
     public static readonly DiagnosticDescriptor RDY5005_UndefinedRateLimiterPolicy = Create(
         RuleIds.RDY5005_UndefinedRateLimiterPolicy,
-        title: "Rate limiting policy is not defined",
+        title: "Define every rate limiting policy that endpoints require",
         messageFormat: "Rate limiting policy '{0}' is not defined by any AddPolicy/Add*Limiter call: requests to this endpoint throw at run time",
         RuleCategories.Reliability,
         DiagnosticSeverity.Warning,
@@ -46,7 +46,7 @@ public static partial class Descriptors
 
     public static readonly DiagnosticDescriptor RDY5006_AuthEndpointWithoutRateLimit = Create(
         RuleIds.RDY5006_AuthEndpointWithoutRateLimit,
-        title: "Authentication endpoint is not rate limited",
+        title: "Rate limit authentication endpoints",
         messageFormat: "'{0}' is an authentication endpoint and {1}: give it a strict policy ([EnableRateLimiting(\"auth\")] or .RequireRateLimiting(\"auth\")) against brute force and credential stuffing",
         RuleCategories.Reliability,
         DiagnosticSeverity.Warning,
@@ -54,7 +54,7 @@ public static partial class Descriptors
 
     public static readonly DiagnosticDescriptor RDY5007_RateLimiterRejectsWith503 = Create(
         RuleIds.RDY5007_RateLimiterRejectsWith503,
-        title: "Rate limiter rejects with 503 instead of 429",
+        title: "Reject rate-limited requests with 429 instead of 503",
         messageFormat: "The rate limiter keeps the default RejectionStatusCode (503 Service Unavailable), so a throttled client sees an outage; set RejectionStatusCode = StatusCodes.Status429TooManyRequests",
         RuleCategories.Reliability,
         DiagnosticSeverity.Info,
@@ -62,7 +62,7 @@ public static partial class Descriptors
 
     public static readonly DiagnosticDescriptor RDY5008_GlobalLimiterWithConstantPartition = Create(
         RuleIds.RDY5008_GlobalLimiterWithConstantPartition,
-        title: "Global rate limiter is partitioned by a constant",
+        title: "Do not partition the global rate limiter by a constant",
         messageFormat: "The global limiter puts every request in partition {0}, so one client exhausts everyone's budget: partition by the authenticated user or the remote IP address",
         RuleCategories.Reliability,
         DiagnosticSeverity.Warning,

@@ -38,7 +38,7 @@ public static partial class ReadinessOptions
         2.5,
         "2.5",
         ParseDouble,
-        "RDY1002/RDY1004/RDY1101: the lowest Shannon entropy (bits per character) reported for keys, secrets and tokens.");
+        "RDY1002/RDY1101: the lowest Shannon entropy (bits per character) reported for keys, secrets and tokens.");
 
     public static readonly OptionDefinition<ImmutableArray<string>> SecretConfigFiles = new(
         "readiness.secrets.config_files",
