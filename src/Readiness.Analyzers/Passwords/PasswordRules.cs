@@ -11,7 +11,7 @@ using Readiness.Analyzers.Options;
 
 namespace Readiness.Analyzers.Passwords;
 
-/// <summary>What the password rules share: where they apply, constant reading, password names, and the data passed to the code fix.</summary>
+/// <summary>What the password rules share: where they apply, constant reading, the arguments and names a value is read through, password names, and the data passed to the code fix.</summary>
 internal static class PasswordRules
 {
     /// <summary>Diagnostic property: how the code fix edits the reported expression (see <see cref="FixKinds"/>).</summary>
@@ -108,6 +108,31 @@ internal static class PasswordRules
 
         return operation;
     }
+
+    /// <summary>The argument passed to the parameter named <paramref name="name"/>, or null.</summary>
+    public static IArgumentOperation? ArgumentNamed(ImmutableArray<IArgumentOperation> arguments, string name)
+    {
+        foreach (var argument in arguments)
+        {
+            if (argument.Parameter?.Name == name)
+            {
+                return argument;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The name of the local, parameter, field or property <paramref name="operation"/> reads, or null.</summary>
+    public static string? ReferencedName(IOperation operation)
+        => operation switch
+        {
+            ILocalReferenceOperation local => local.Local.Name,
+            IParameterReferenceOperation parameter => parameter.Parameter.Name,
+            IFieldReferenceOperation field => field.Field.Name,
+            IPropertyReferenceOperation property => property.Property.Name,
+            _ => null,
+        };
 
     /// <summary>The integer value of a constant expression (literals, <c>const</c> fields and locals, constant arithmetic).</summary>
     public static bool TryGetInt(IOperation operation, out long value)

@@ -78,6 +78,13 @@ internal static class SecretLiterals
     }
 
     /// <summary>
+    /// The names of the methods <see cref="BytesSource"/> reads (<c>GetBytes</c>, <c>FromBase64String</c>,
+    /// <c>FromHexString</c>, <c>ToArray</c>): what the syntax of a call can tell before it is bound.
+    /// </summary>
+    public static bool IsBytesMethodName(string name)
+        => name is "GetBytes" or "FromBase64String" or "FromHexString" or "ToArray";
+
+    /// <summary>
     /// The text whose bytes an expression takes: the argument of <c>Encoding.X.GetBytes(…)</c>,
     /// <c>Convert.FromBase64String(…)</c> or <c>Convert.FromHexString(…)</c>, or the <c>"…"u8</c> of <c>"…"u8.ToArray()</c>;
     /// null for anything else.
