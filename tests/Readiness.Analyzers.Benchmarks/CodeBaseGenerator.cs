@@ -21,19 +21,66 @@ public sealed class CodeBaseGenerator(int seed)
         var result = new List<(string, string)>(files)
         {
             ("Program.cs", Program(modules)),
-            ("Data/AppDbContext.cs", DbContext(modules)),
-            ("Identity/AppUser.cs", "namespace Generated.Identity;\n\npublic class AppUser : Microsoft.AspNetCore.Identity.IdentityUser\n{\n    public string DisplayName { get; set; } = \"\";\n}\n"),
+            ("Data/AppDbContext.cs", DbContext(modules, "Generated", identity: true)),
+            ("Identity/AppUser.cs", AppUser("Generated")),
         };
         for (var i = 0; i < modules; i++)
         {
             var noun = Nouns[i % Nouns.Length] + i.ToString(CultureInfo.InvariantCulture);
             result.Add(($"Modules/{noun}/{noun}Controller.cs", Controller(noun, random)));
-            result.Add(($"Modules/{noun}/{noun}Service.cs", Service(noun, random)));
-            result.Add(($"Modules/{noun}/{noun}Options.cs", Options(noun, random)));
+            result.Add(($"Modules/{noun}/{noun}Service.cs", Service(noun, "Generated", random)));
+            result.Add(($"Modules/{noun}/{noun}Options.cs", Options(noun, "Generated", random)));
             result.Add(($"Modules/{noun}/{noun}Endpoints.cs", Endpoints(noun, random)));
             result.Add((i % 3 == 0 ? $"Modules/{noun}/{noun}Worker.cs" : $"Modules/{noun}/{noun}Middleware.cs", i % 3 == 0 ? Worker(noun, random) : Middleware(noun, random)));
         }
 
+        return result;
+    }
+
+    /// <summary>
+    /// A class library of about <paramref name="files"/> files under the namespace <paramref name="root"/>: an EF Core
+    /// DbContext (an Identity one when <paramref name="identity"/>), per module a service (the web code base's), its options,
+    /// a repository and some ordinary code (pricing, validation, formatting), and one
+    /// <c><paramref name="extension"/>(this IServiceCollection, IConfiguration)</c> that registers them all — what a web
+    /// project of the same solution calls from its <c>Program.cs</c>. No host, no endpoints, no <c>Main</c>.
+    /// </summary>
+    public IReadOnlyList<(string Path, string Text)> GenerateLibrary(int files, string root, string extension, bool identity)
+    {
+        var random = new Random(seed);
+        var modules = Math.Max(1, (files - 3) / 4);
+        var result = new List<(string, string)>(files)
+        {
+            ("Data/AppDbContext.cs", DbContext(modules, root, identity)),
+            ("ServiceCollectionExtensions.cs", Registrations(modules, root, extension, identity)),
+        };
+        if (identity)
+        {
+            result.Add(("Identity/AppUser.cs", AppUser(root)));
+        }
+
+        for (var i = 0; i < modules; i++)
+        {
+            var noun = Nouns[i % Nouns.Length] + i.ToString(CultureInfo.InvariantCulture);
+            result.Add(($"Modules/{noun}/{noun}Service.cs", Service(noun, root, random)));
+            result.Add(($"Modules/{noun}/{noun}Options.cs", Options(noun, root, random)));
+            result.Add(($"Modules/{noun}/{noun}Repository.cs", Repository(noun, root)));
+            result.Add(($"Modules/{noun}/{noun}Rules.cs", OrdinaryCode(noun, root, random)));
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The web project of a solution whose start-up delegates to the libraries: a small web code base (<see cref="Generate"/>)
+    /// whose <c>Program.cs</c> also calls each library's registration extension.
+    /// </summary>
+    public IReadOnlyList<(string Path, string Text)> GenerateWebProject(int files, IReadOnlyList<(string Root, string Extension)> libraries)
+    {
+        var result = Generate(files).ToList();
+        var program = result[0].Text;
+        var usings = string.Concat(libraries.Select(l => $"using {l.Root};\n"));
+        var calls = string.Concat(libraries.Select(l => $"builder.Services.{l.Extension}(builder.Configuration);\n"));
+        result[0] = (result[0].Path, usings + program.Replace("var app = builder.Build();\n", calls + "var app = builder.Build();\n", StringComparison.Ordinal));
         return result;
     }
 
@@ -93,19 +140,28 @@ public sealed class CodeBaseGenerator(int seed)
         return text.ToString();
     }
 
-    private static string DbContext(int modules)
+    private static string AppUser(string root)
+        => $"namespace {root}.Identity;\n\npublic class AppUser : Microsoft.AspNetCore.Identity.IdentityUser\n{{\n    public string DisplayName {{ get; set; }} = \"\";\n}}\n";
+
+    private static string DbContext(int modules, string root, bool identity)
     {
         var text = new StringBuilder(Usings);
-        text.AppendLine("using Microsoft.AspNetCore.Identity.EntityFrameworkCore;");
-        text.AppendLine("using Generated.Identity;");
-        text.AppendLine("namespace Generated.Data;");
+        if (identity)
+        {
+            text.AppendLine("using Microsoft.AspNetCore.Identity.EntityFrameworkCore;");
+            text.AppendLine($"using {root}.Identity;");
+        }
+
+        text.AppendLine($"namespace {root}.Data;");
         text.AppendLine();
-        text.AppendLine("public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options)");
+        text.AppendLine(identity
+            ? "public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options)"
+            : "public class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options)");
         text.AppendLine("{");
         for (var i = 0; i < modules; i++)
         {
             var noun = Nouns[i % Nouns.Length] + i.ToString(CultureInfo.InvariantCulture);
-            text.AppendLine($"    public DbSet<Generated.Modules.{noun}.{noun}Entity> {noun}s => Set<Generated.Modules.{noun}.{noun}Entity>();");
+            text.AppendLine($"    public DbSet<{root}.Modules.{noun}.{noun}Entity> {noun}s => Set<{root}.Modules.{noun}.{noun}Entity>();");
         }
 
         text.AppendLine("}");
@@ -164,14 +220,14 @@ public sealed class CodeBaseGenerator(int seed)
             """;
     }
 
-    private static string Service(string noun, Random random)
+    private static string Service(string noun, string root, Random random)
     {
         var secretLine = random.Next(10) == 0
             ? $"    private const string ApiKey = \"sk_live_{RandomToken(random, 24)}\";\n"
             : $"    private const string ApiBase = \"https://api.example.com/v2/{noun.ToLowerInvariant()}\";\n";
         var debug = random.Next(5) == 0 ? "        System.Diagnostics.Debug.WriteLine($\"Saving {id}\");\n" : string.Empty;
         return Usings + $$"""
-            namespace Generated.Modules.{{noun}};
+            namespace {{root}}.Modules.{{noun}};
 
             public sealed record {{noun}}Dto(int Id, string Name, decimal Amount, DateTimeOffset CreatedAt);
 
@@ -190,7 +246,7 @@ public sealed class CodeBaseGenerator(int seed)
                 Task {{Verbs[0]}}Async(int id, {{noun}}Dto request, CancellationToken cancellationToken);
             {{string.Concat(Verbs.Skip(1).Select(v => $"    Task {v}Async(int id, {noun}Dto request, CancellationToken cancellationToken);\n"))}}}
 
-            public sealed class {{noun}}Service(Generated.Data.AppDbContext db, IOptions<{{noun}}Options> options, ILogger<{{noun}}Service> logger) : I{{noun}}Service
+            public sealed class {{noun}}Service({{root}}.Data.AppDbContext db, IOptions<{{noun}}Options> options, ILogger<{{noun}}Service> logger) : I{{noun}}Service
             {
             {{secretLine}}
                 public async Task<{{noun}}Dto?> FindAsync(int id, CancellationToken cancellationToken)
@@ -226,8 +282,8 @@ public sealed class CodeBaseGenerator(int seed)
             """;
     }
 
-    private static string Options(string noun, Random random) => Usings + $$"""
-        namespace Generated.Modules.{{noun}};
+    private static string Options(string noun, string root, Random random) => Usings + $$"""
+        namespace {{root}}.Modules.{{noun}};
 
         public sealed class {{noun}}Options
         {
@@ -305,6 +361,131 @@ public sealed class CodeBaseGenerator(int seed)
                     await Task.Delay(TimeSpan.FromSeconds({{30 + random.Next(300)}}), stoppingToken);
                 }
             }
+        }
+
+        """;
+
+    private static string Registrations(int modules, string root, string extension, bool identity)
+    {
+        var text = new StringBuilder(Usings);
+        if (identity)
+        {
+            text.AppendLine("using Microsoft.AspNetCore.Identity;");
+            text.AppendLine($"using {root}.Identity;");
+        }
+
+        text.AppendLine($"using {root}.Data;");
+        text.AppendLine($"namespace {root};");
+        text.AppendLine();
+        text.AppendLine("public static class ServiceCollectionExtensions");
+        text.AppendLine("{");
+        text.AppendLine($"    public static IServiceCollection {extension}(this IServiceCollection services, IConfiguration configuration)");
+        text.AppendLine("    {");
+        text.AppendLine("        services.AddDbContext<AppDbContext>();");
+        if (identity)
+        {
+            text.AppendLine("        services.AddIdentityCore<AppUser>(o => { o.Password.RequiredLength = 14; o.Lockout.MaxFailedAccessAttempts = 5; }).AddEntityFrameworkStores<AppDbContext>();");
+        }
+
+        for (var i = 0; i < modules; i++)
+        {
+            var noun = Nouns[i % Nouns.Length] + i.ToString(CultureInfo.InvariantCulture);
+            text.AppendLine($"        services.AddScoped<{root}.Modules.{noun}.I{noun}Service, {root}.Modules.{noun}.{noun}Service>();");
+            text.AppendLine($"        services.AddScoped<{root}.Modules.{noun}.{noun}Repository>();");
+            text.AppendLine($"        services.Configure<{root}.Modules.{noun}.{noun}Options>(configuration.GetSection({root}.Modules.{noun}.{noun}Options.Section));");
+        }
+
+        text.AppendLine("        return services;");
+        text.AppendLine("    }");
+        text.AppendLine("}");
+        return text.ToString();
+    }
+
+    private static string Repository(string noun, string root) => Usings + $$"""
+        namespace {{root}}.Modules.{{noun}};
+
+        public sealed class {{noun}}Repository({{root}}.Data.AppDbContext db, ILogger<{{noun}}Repository> logger)
+        {
+            public Task<{{noun}}Entity?> GetAsync(int id, CancellationToken cancellationToken)
+                => db.{{noun}}s.FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
+
+            public async Task<IReadOnlyList<{{noun}}Entity>> RecentAsync(DateTimeOffset since, int take, CancellationToken cancellationToken)
+                => await db.{{noun}}s.Where(e => e.CreatedAt >= since).OrderByDescending(e => e.CreatedAt).Take(take).ToListAsync(cancellationToken);
+
+            public async Task AddAsync({{noun}}Entity entity, CancellationToken cancellationToken)
+            {
+                db.{{noun}}s.Add(entity);
+                await db.SaveChangesAsync(cancellationToken);
+                logger.LogInformation("Added {{noun}} {Id}", entity.Id);
+            }
+
+            public async Task<int> PurgeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+            {
+                var old = await db.{{noun}}s.Where(e => e.CreatedAt < cutoff).ToListAsync(cancellationToken);
+                db.{{noun}}s.RemoveRange(old);
+                var removed = await db.SaveChangesAsync(cancellationToken);
+                logger.LogDebug("Purged {Count} {{noun}} rows older than {Cutoff}", removed, cutoff);
+                return removed;
+            }
+        }
+
+        """;
+
+    private static string OrdinaryCode(string noun, string root, Random random) => Usings + $$"""
+        namespace {{root}}.Modules.{{noun}};
+
+        public enum {{noun}}Status { Draft, Active, Suspended, Closed }
+
+        public static class {{noun}}Rules
+        {
+            private const decimal TaxRate = 0.{{10 + random.Next(15)}}m;
+            private static readonly string[] Reserved = { "admin", "root", "system", "{{noun.ToLowerInvariant()}}" };
+
+            public static decimal Total(IEnumerable<{{noun}}Dto> items, decimal discount)
+            {
+                var sum = 0m;
+                foreach (var item in items)
+                {
+                    sum += item.Amount;
+                }
+
+                var discounted = Math.Max(0, sum - discount);
+                return Math.Round(discounted * (1 + TaxRate), 2, MidpointRounding.AwayFromZero);
+            }
+
+            public static IReadOnlyDictionary<string, decimal> ByName(IEnumerable<{{noun}}Dto> items)
+                => items.GroupBy(i => i.Name, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.Sum(i => i.Amount), StringComparer.OrdinalIgnoreCase);
+
+            public static IReadOnlyList<string> Validate({{noun}}Dto dto)
+            {
+                var errors = new List<string>();
+                if (string.IsNullOrWhiteSpace(dto.Name))
+                {
+                    errors.Add("Name is required");
+                }
+                else if (Reserved.Contains(dto.Name.Trim().ToLowerInvariant()))
+                {
+                    errors.Add($"'{dto.Name}' is a reserved name");
+                }
+
+                if (dto.Amount < 0 || dto.Amount > {{1000 + random.Next(100000)}})
+                {
+                    errors.Add($"Amount {dto.Amount} is out of range");
+                }
+
+                return errors;
+            }
+
+            public static {{noun}}Status Next({{noun}}Status status, bool approve) => status switch
+            {
+                {{noun}}Status.Draft => approve ? {{noun}}Status.Active : {{noun}}Status.Closed,
+                {{noun}}Status.Active => approve ? {{noun}}Status.Active : {{noun}}Status.Suspended,
+                {{noun}}Status.Suspended => approve ? {{noun}}Status.Active : {{noun}}Status.Closed,
+                _ => status,
+            };
+
+            public static string Describe({{noun}}Dto dto)
+                => $"{{noun}} #{dto.Id} '{dto.Name}': {dto.Amount.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)} since {dto.CreatedAt:yyyy-MM-dd}";
         }
 
         """;

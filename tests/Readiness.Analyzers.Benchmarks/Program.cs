@@ -15,8 +15,13 @@ var quick = args.Contains("--quick");
 var noPeers = args.Contains("--no-peers");
 var each = args.Contains("--each");
 var noSdk = args.Contains("--no-sdk");
+var noMemory = args.Contains("--no-memory");
+var noLibraries = args.Contains("--no-libraries");
 var sizes = quick ? new[] { 20, 100 } : new[] { 50, 500, 5000 };
 var repeats = quick ? 1 : 3;
+// Edits per document for the IDE edit measure; successive edits for the retained-memory measure (sampled ten times).
+var timedEdits = quick ? 10 : 20;
+var memoryEdits = quick ? 100 : 1000;
 string? only = null;
 string? baselinePath = null;
 for (var i = 0; i < args.Length - 1; i++)
@@ -36,6 +41,10 @@ for (var i = 0; i < args.Length - 1; i++)
     else if (args[i] == "--repeat")
     {
         repeats = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
+    }
+    else if (args[i] == "--edits")
+    {
+        memoryEdits = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
     }
 }
 
@@ -60,7 +69,7 @@ var (scs, scsRules) = PeerAnalyzers.Load("Security Code Scan 5.6.7", peers["scs"
 var baseline = baselinePath is null
     ? ImmutableArray<DiagnosticAnalyzer>.Empty
     : PeerAnalyzers.LoadBaseline(baselinePath).Where(a => Selected(a.GetType())).ToImmutableArray();
-var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new WebAppOptions());
+var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, ProjectOptions.WebApp());
 var floor = ImmutableArray.Create<DiagnosticAnalyzer>(new DoNothingAnalyzer());
 var (sdkDefaults, sdkSource) = noSdk ? (ImmutableArray<DiagnosticAnalyzer>.Empty, "") : PeerAnalyzers.LoadSdkDefaults();
 if (!sdkDefaults.IsEmpty)
@@ -247,6 +256,89 @@ foreach (var size in sizes)
     var ide = MedianOf(ideOursRuns);
     var ideFloor = Median(repeats, () => IdePath(floor).AnalyzersMs);
 
+    // The IDE after an edit: one document's tree replaced in the previous compilation, the edited document analysed, ours
+    // against the do-nothing floor on the same compilations (IdeEdits).
+    var solutionWatch = Stopwatch.StartNew();
+    var editProgram = IdeEdits.Measure(NewCompilation(), IdeEdits.Target.Program, timedEdits, floor, ours, options);
+    var editController = IdeEdits.Measure(NewCompilation(), IdeEdits.Target.Controller, timedEdits, floor, ours, options);
+
+    // What stays alive over many edits when only the newest compilation is kept: the floor first (so nothing ours left
+    // behind is in its figures), then ours.
+    double[] memoryFloor = [], memoryOurs = [];
+    if (!noMemory && memoryEdits >= 10)
+    {
+        memoryFloor = IdeEdits.RetainedMegabytes(NewCompilation, floor, options, memoryEdits, memoryEdits / 10);
+        memoryOurs = IdeEdits.RetainedMegabytes(NewCompilation, ours, options, memoryEdits, memoryEdits / 10);
+    }
+
+    // A solution around the web app: class libraries (OutputType=Library) with services, repositories, a DbContext and a
+    // registration extension, and a small web project that calls those extensions. The claim to check: the absence rules
+    // and the application model have nothing to do in a library, so what ours add there is what the per-operation rules cost.
+    var libraries = new List<ProjectResult>();
+    ProjectResult? webWithLibraries = null;
+    if (!noLibraries)
+    {
+        var libraryOptions = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, ProjectOptions.Library());
+        // Small projects, so a few more turns than the main measure (a smoke run keeps one).
+        var turns = quick ? repeats : Math.Max(3, repeats);
+        var images = new List<MetadataReference>();
+        var roles = new List<(string Root, string Extension)> { ("Contoso.Infrastructure", "AddInfrastructure"), ("Contoso.Billing", "AddBilling") };
+        for (var k = 0; k < roles.Count; k++)
+        {
+            var libraryFiles = new CodeBaseGenerator(seed: 20261203 + k).GenerateLibrary(Math.Max(10, size / roles.Count), roles[k].Root, roles[k].Extension, identity: k == 0);
+            var libraryTrees = libraryFiles.Select(f => CSharpSyntaxTree.ParseText(f.Text, parseOptions, $"/{roles[k].Root}/{f.Path}")).ToImmutableArray();
+            var name = roles[k].Root;
+            CSharpCompilation NewLibrary() => CSharpCompilation.Create(
+                name, libraryTrees, references,
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, concurrentBuild: true));
+            var (library, image) = MeasureProject(name, libraryFiles.Count, NewLibrary, libraryOptions, turns);
+            libraries.Add(library);
+            images.Add(image);
+        }
+
+        var webFiles = new CodeBaseGenerator(seed: 20261128).GenerateWebProject(20, roles);
+        var webTrees = webFiles.Select(f => CSharpSyntaxTree.ParseText(f.Text, parseOptions, "/Contoso.Web/" + f.Path)).ToImmutableArray();
+        var webReferences = references.AddRange(images);
+        CSharpCompilation NewWeb() => CSharpCompilation.Create(
+            "Contoso.Web", webTrees, webReferences,
+            new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable, concurrentBuild: true));
+        webWithLibraries = MeasureProject("Contoso.Web", webFiles.Count, NewWeb, options, turns).Result;
+    }
+
+    // One project of the solution: ours against the floor in turns (CPU over the floor) and ours on one thread
+    // (telemetry, fastest run); and the project's emitted image, for the projects that reference it.
+    (ProjectResult Result, MetadataReference Image) MeasureProject(string name, int fileCount, Func<CSharpCompilation> newProject, AnalyzerOptions projectOptions, int turns)
+    {
+        using var image = new MemoryStream();
+        var emitted = newProject().Emit(image);
+        var projectErrors = emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        if (projectErrors.Count > 0)
+        {
+            Console.WriteLine($"warning: the generated project {name} has {projectErrors.Count} compiler errors, e.g. {projectErrors[0]}");
+        }
+
+        var (samples, overFloor) = Rotated(turns, () => Pass(newProject(), floor, projectOptions), () => Pass(newProject(), ours, projectOptions));
+        var passes = new List<PassGc>();
+        var oneThread = MeasureAnalyzers(newProject, ours, projectOptions, turns, concurrent: false, passes);
+
+        // What the application model costs there, built on a compilation the compiler has bound (charged, in the passes
+        // above, to the first of ours that asks for it).
+        var projectModel = Median(turns, () =>
+        {
+            var compilation = newProject();
+            compilation.GetDiagnostics();
+            var watch = Stopwatch.StartNew();
+            ApplicationModel.Build(compilation, projectOptions, CancellationToken.None);
+            return watch.Elapsed.TotalMilliseconds;
+        });
+        var result = new ProjectResult(name, fileCount, samples[0], overFloor[1], oneThread)
+        {
+            ModelMs = projectModel,
+            OursPassGc = passes.OrderBy(p => p.WallMs).ElementAt(passes.Count / 2),
+        };
+        return (result, MetadataReference.CreateFromImage(image.ToArray()));
+    }
+
     results.Add(new SizeResult(size, lines, compiler, ourTimes, sonarTimes, scsTimes, model, ide, diagnosticsOnly, withNothing, withOurs, marginal, withBaseline, baselineTimes)
     {
         OursOverFloorCpu = oursOverFloor,
@@ -264,7 +356,15 @@ foreach (var size in sizes)
         IdeCompilerMs = MedianOf(ideCompilerRuns),
         IdeByAnalyzer = ideByAnalyzer,
         IdeFloorMs = ideFloor,
+        IdeEditProgram = editProgram,
+        IdeEditController = editController,
+        MemoryEdits = memoryEdits,
+        MemoryFloorMb = memoryFloor,
+        MemoryOursMb = memoryOurs,
+        Libraries = libraries,
+        WebWithLibraries = webWithLibraries,
     });
+    Console.WriteLine($"measured {size} files: IDE edits, retained memory over {(memoryFloor.Length == 0 ? 0 : memoryEdits)} edits and the solution's projects in {solutionWatch.Elapsed.TotalSeconds:F0} s");
     Console.WriteLine($"measured {size} files ({lines:N0} lines): compiler {compiler.WallMs:F0} ms ({compiler.CpuMs:F0} ms CPU), ours {oursSequential.Values.Sum():F0} ms on one thread, Sonar {sonarTimes.Values.Sum():F0} ms, SCS {scsTimes.Values.Sum():F0} ms");
 }
 
@@ -389,6 +489,16 @@ static double MedianOf(List<double> values)
 /// <summary>Median wall-clock and CPU milliseconds of one measured step.</summary>
 internal readonly record struct Sample(double WallMs, double CpuMs);
 
+/// <summary>One project of the generated solution: files, the floor's pass, ours over the floor (ms CPU), ours on one thread per analyzer (ms).</summary>
+internal sealed record ProjectResult(string Name, int Files, Sample Floor, double OursOverFloorCpu, Dictionary<string, double> OursSequential)
+{
+    /// <summary>The application model of the project, built once on a bound compilation, ms.</summary>
+    public double ModelMs { get; init; }
+
+    /// <summary>The median one-thread pass of ours (by wall clock) and its garbage-collection pauses.</summary>
+    public PassGc OursPassGc { get; init; }
+}
+
 /// <summary>One analysis pass: its wall clock, the garbage-collection pauses within it, and its full (gen 2) collections.</summary>
 internal readonly record struct PassGc(double WallMs, double PauseMs, int Gen2Collections);
 
@@ -451,6 +561,27 @@ internal sealed record SizeResult(
 
     /// <summary>The median one-thread pass of ours (by wall clock) and its garbage-collection pauses.</summary>
     public PassGc OursPassGc { get; init; }
+
+    /// <summary>The IDE after edits of Program.cs: ours against the floor on the edited document.</summary>
+    public IdeEdits.EditTiming? IdeEditProgram { get; init; }
+
+    /// <summary>The IDE after edits of a controller: ours against the floor on the edited document.</summary>
+    public IdeEdits.EditTiming? IdeEditController { get; init; }
+
+    /// <summary>Successive edits in the retained-memory measure; the heap is sampled after every tenth of them.</summary>
+    public int MemoryEdits { get; init; }
+
+    /// <summary>The managed heap after a full collection, MB, every tenth of the edits, with the floor (empty: not measured).</summary>
+    public double[] MemoryFloorMb { get; init; } = [];
+
+    /// <summary>The same with ours attached.</summary>
+    public double[] MemoryOursMb { get; init; } = [];
+
+    /// <summary>The class libraries of the generated solution.</summary>
+    public List<ProjectResult> Libraries { get; init; } = new();
+
+    /// <summary>The web project that calls the libraries' registration extensions (null: not measured).</summary>
+    public ProjectResult? WebWithLibraries { get; init; }
 }
 
 // A measuring instrument loaded in-process, never shipped: the analyzer-project rules do not apply.
@@ -472,20 +603,29 @@ internal sealed class DoNothingAnalyzer : DiagnosticAnalyzer
     }
 }
 
-/// <summary>The project-wide options a web app built with the package's props has.</summary>
-internal sealed class WebAppOptions : AnalyzerConfigOptionsProvider
+/// <summary>
+/// The project-wide options a project built with the package's props has: its MSBuild properties, which the props make
+/// visible to analyzers as <c>build_property.*</c> global options.
+/// </summary>
+internal sealed class ProjectOptions(Dictionary<string, string> properties) : AnalyzerConfigOptionsProvider
 {
-    private static readonly Options Global = new(new Dictionary<string, string>
+    private readonly Options _global = new(properties);
+
+    /// <summary>A web app's (<c>Microsoft.NET.Sdk.Web</c>, <c>OutputType=Exe</c>).</summary>
+    public static ProjectOptions WebApp() => new(new Dictionary<string, string>
     {
         ["build_property.UsingMicrosoftNETSdkWeb"] = "true",
         ["build_property.OutputType"] = "Exe",
     });
 
-    public override AnalyzerConfigOptions GlobalOptions => Global;
+    /// <summary>A class library's (<c>Microsoft.NET.Sdk</c>, <c>OutputType=Library</c>).</summary>
+    public static ProjectOptions Library() => new(new Dictionary<string, string> { ["build_property.OutputType"] = "Library" });
 
-    public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Global;
+    public override AnalyzerConfigOptions GlobalOptions => _global;
 
-    public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Global;
+    public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => _global;
+
+    public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => _global;
 
     private sealed class Options(Dictionary<string, string> values) : AnalyzerConfigOptions
     {

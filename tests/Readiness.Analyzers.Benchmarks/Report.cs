@@ -54,6 +54,30 @@ internal static class Report
         Row("IDE path, Program.cs open on a fresh compilation: the compiler's own diagnostics, ms / all of ours after them (one thread), ms", results, r => F(r.IdeCompilerMs, 1) + " / " + F(r.IdeProgramMs, 1));
         Row("IDE path: a do-nothing analyzer after the compiler's diagnostics instead of ours (the driver's floor), ms", results, r => F(r.IdeFloorMs, 1));
         Row("IDE path: the three of ours taking longest there, ms", results, r => string.Join(", ", r.IdeByAnalyzer.OrderByDescending(p => p.Value).Take(3).Select(p => p.Key + " " + F(p.Value, 1))));
+        if (results.Any(r => r.IdeEditProgram is not null))
+        {
+            Row("IDE edit in Program.cs (a statement inserted before `app.Run();`, the edited document analysed on the new compilation; median of the edits): floor / ours / ours over floor, ms — target: under 50 ms over the floor at 500 files, under 200 ms at 5,000", results, r => Edit(r, r.IdeEditProgram));
+            Row("IDE edit in a controller (a statement inserted at the start of an action's body; the same measure): floor / ours / ours over floor, ms — target: under 50 ms over the floor at 500 files, under 200 ms at 5,000", results, r => Edit(r, r.IdeEditController));
+            Row("IDE edit: the compiler's own diagnostics of the edited document before the analyzers (Program.cs / controller), ms", results, r => F(r.IdeEditProgram?.CompilerMs ?? 0, 1) + " / " + F(r.IdeEditController?.CompilerMs ?? 0, 1));
+            Row("IDE edit in Program.cs: the three of ours taking longest (telemetry, median of the edits), ms", results, r => Top(r.IdeEditProgram?.ByAnalyzer, 3));
+            Row("IDE edit in a controller: the three of ours taking longest (telemetry, median of the edits), ms", results, r => Top(r.IdeEditController?.ByAnalyzer, 3));
+        }
+
+        if (results.Any(r => r.MemoryOursMb.Length > 0))
+        {
+            Row("Retained memory over successive edits (controller and Program.cs in turn, only the newest compilation kept): growth from the first tenth of the edits to the last, MB, floor / ours", results, r => r.MemoryOursMb.Length == 0 ? "-" : F(Growth(r.MemoryFloorMb), 1) + " / " + F(Growth(r.MemoryOursMb), 1) + $" (edits {r.MemoryEdits / 10:N0} to {r.MemoryEdits:N0})");
+        }
+
+        if (results.Any(r => r.Libraries.Count > 0))
+        {
+            for (var k = 0; k < results.Max(r => r.Libraries.Count); k++)
+            {
+                var index = k;
+                Row($"Library project {k + 1} (OutputType=Library; files): ours over floor, ms CPU / ours on one thread, ms", results, r => r.Libraries.Count > index ? Project(r.Libraries[index]) : "-");
+            }
+
+            Row("Web project calling those libraries' registration extensions (files): ours over floor, ms CPU / ours on one thread, ms", results, r => r.WebWithLibraries is { } web ? Project(web) : "-");
+        }
         Row("Sonar comparable rules / SCS comparable rules on one thread (telemetry, fastest run), ms", results, r => F(r.Sonar.Values.Sum()) + " / " + F(r.Scs.Values.Sum()));
         Row("All of ours ÷ Sonar comparable / ÷ SCS comparable, on one thread", results, r => Ratio(r.OursSequential.Values.Sum(), r.Sonar.Values.Sum()) + " / " + Ratio(r.OursSequential.Values.Sum(), r.Scs.Values.Sum()));
         if (results.Any(r => !double.IsNaN(r.SonarOverFloorCpu)))
@@ -104,6 +128,8 @@ internal static class Report
             }
         }
 
+        PrintMemory(results);
+        PrintLibraries(results);
         PrintFamilies(results, ours);
 
         foreach (var (title, select) in new (string, Func<SizeResult, Dictionary<string, double>>)[] { ("Sonar", r => r.Sonar), ("SCS", r => r.Scs) })
@@ -153,6 +179,68 @@ internal static class Report
                 return $"{F(mine)} / {(sonar.Length == 0 ? "-" : F(sonarMs))} / {(scs.Length == 0 ? "-" : F(scsMs))} ({(sonar.Length == 0 ? "-" : Ratio(mine, sonarMs))}, {(scs.Length == 0 ? "-" : Ratio(mine, scsMs))})";
             });
             Console.WriteLine($"| {family} ({topic}) | {string.Join(" | ", cells)} |");
+        }
+    }
+
+    private static string Edit(SizeResult result, IdeEdits.EditTiming? edit)
+    {
+        if (edit is null)
+        {
+            return "-";
+        }
+
+        var target = result.Files switch { 500 => 50.0, 5000 => 200.0, _ => double.NaN };
+        var verdict = double.IsNaN(target) ? "" : edit.OursOverFloorMs < target ? $" (under {F(target)}: met)" : $" (under {F(target)}: not met)";
+        return $"{F(edit.FloorMs, 1)} / {F(edit.OursMs, 1)} / {F(edit.OursOverFloorMs, 1)}{verdict}";
+    }
+
+    private static string Top(Dictionary<string, double>? times, int count)
+        => times is null ? "-" : string.Join(", ", times.OrderByDescending(p => p.Value).Take(count).Select(p => p.Key + " " + F(p.Value, 1)));
+
+    private static string Project(ProjectResult project) => $"{project.Files} files: {F(project.OursOverFloorCpu)} / {F(project.OursSequential.Values.Sum(), 1)}";
+
+    private static double Growth(double[] megabytes) => megabytes.Length == 0 ? double.NaN : megabytes[^1] - megabytes[0];
+
+    private static void PrintMemory(IReadOnlyList<SizeResult> results)
+    {
+        var measured = results.Where(r => r.MemoryOursMb.Length > 0).ToList();
+        if (measured.Count == 0)
+        {
+            return;
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("Retained memory over successive edits — the managed heap after a full collection (GC.GetTotalMemory(true)), MB, every tenth of the edits; only the newest compilation is referenced:");
+        var edits = measured[0].MemoryEdits;
+        Console.WriteLine($"| size, analyzers | {string.Join(" | ", Enumerable.Range(1, 10).Select(i => $"{i * edits / 10:N0}"))} | growth {edits / 10:N0} → {edits:N0} |");
+        Console.WriteLine("|---|" + string.Concat(Enumerable.Range(0, 11).Select(_ => "---|")));
+        foreach (var r in measured)
+        {
+            foreach (var (label, megabytes) in new[] { ("the floor", r.MemoryFloorMb), ("ours", r.MemoryOursMb) })
+            {
+                Console.WriteLine($"| {r.Files} files, {label} | {string.Join(" | ", megabytes.Select(m => F(m, 1)))} | {F(Growth(megabytes), 1)} |");
+            }
+        }
+    }
+
+    private static void PrintLibraries(IReadOnlyList<SizeResult> results)
+    {
+        var measured = results.Where(r => r.Libraries.Count > 0).ToList();
+        if (measured.Count == 0)
+        {
+            return;
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("Projects of the generated solution — ours over the floor (ms CPU, median of paired turns) / ours on one thread (telemetry, fastest run, ms), the median one-thread pass and its collection pauses, the application model built once there, and the five of ours costing most:");
+        Console.WriteLine("| project | files | the floor's pass, ms wall / ms CPU | ours over floor, ms CPU | ours on one thread, ms | that pass, ms wall / of which GC pauses | application model, ms | costliest of ours on one thread, ms |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|");
+        foreach (var r in measured)
+        {
+            foreach (var project in r.WebWithLibraries is { } web ? r.Libraries.Append(web) : r.Libraries)
+            {
+                Console.WriteLine($"| {project.Name} (size {r.Files}) | {project.Files} | {W(project.Floor)} | {F(project.OursOverFloorCpu)} | {F(project.OursSequential.Values.Sum(), 1)} | {F(project.OursPassGc.WallMs)} / {F(project.OursPassGc.PauseMs)} | {F(project.ModelMs, 1)} | {Top(project.OursSequential, 5)} |");
+            }
         }
     }
 
