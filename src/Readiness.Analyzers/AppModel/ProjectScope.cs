@@ -98,13 +98,23 @@ public sealed class ProjectScope
                 return false;
         }
 
-        var model = Model(cancellationToken);
-        return model.Kind switch
+        // A library or test project logs where ILogger is referenced: a type lookup, not the model.
+        var kind = QuickKind ?? Model(cancellationToken).Kind;
+        return kind switch
         {
             ProjectKind.WebApp or ProjectKind.Worker => true,
-            ProjectKind.Library => model.ReferencesLogging,
-            ProjectKind.TestProject => _options.Get(ReadinessOptions.AnalyzeTestProjects, tree) && model.ReferencesLogging,
+            ProjectKind.Library => ReferencesLogging,
+            ProjectKind.TestProject => _options.Get(ReadinessOptions.AnalyzeTestProjects, tree) && ReferencesLogging,
             _ => false,
         };
     }
+
+    private bool ReferencesLogging => WellKnownTypeProvider.For(Compilation).Get("Microsoft.Extensions.Logging.ILogger") is not null;
+
+    /// <summary>
+    /// Whether the project is an app (a web app or a worker), decided from the build properties when they suffice and from
+    /// the model otherwise: rules about what an app's start-up leaves out ask this before building the model.
+    /// </summary>
+    public bool IsApp(CancellationToken cancellationToken)
+        => (QuickKind ?? Model(cancellationToken).Kind) is ProjectKind.WebApp or ProjectKind.Worker;
 }

@@ -129,10 +129,9 @@ public sealed class IdentityPasswordLengthAnalyzer : ReadinessAnalyzer
 
         // The missing-length form speaks for the app: a library that registers Identity cannot see whether the host
         // sets RequiredLength in another assembly, so only apps (web apps, workers) get it.
-        var appModel = environment.Model(context.CancellationToken);
-        if (appModel.Kind is not (ProjectKind.WebApp or ProjectKind.Worker)
+        if (!environment.Project.IsApp(context.CancellationToken)
             || IdentityOptionsScan.For(context.Compilation, context.CancellationToken).PasswordLengthMayBeSet
-            || appModel.Delegates(StartupFeature.Identity))
+            || environment.Model(context.CancellationToken).Delegates(StartupFeature.Identity))
         {
             return;
         }
