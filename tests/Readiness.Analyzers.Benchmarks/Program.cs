@@ -262,6 +262,10 @@ foreach (var size in sizes)
     var editProgram = IdeEdits.Measure(NewCompilation(), IdeEdits.Target.Program, timedEdits, floor, ours, options);
     var editController = IdeEdits.Measure(NewCompilation(), IdeEdits.Target.Controller, timedEdits, floor, ours, options);
 
+    // The same edits with the --baseline build in place of ours, in the same run.
+    var baselineEditProgram = baseline.IsEmpty ? null : IdeEdits.Measure(NewCompilation(), IdeEdits.Target.Program, timedEdits, floor, baseline, options);
+    var baselineEditController = baseline.IsEmpty ? null : IdeEdits.Measure(NewCompilation(), IdeEdits.Target.Controller, timedEdits, floor, baseline, options);
+
     // What stays alive over many edits when only the newest compilation is kept: the floor first (so nothing ours left
     // behind is in its figures), then ours.
     double[] memoryFloor = [], memoryOurs = [];
@@ -358,6 +362,8 @@ foreach (var size in sizes)
         IdeFloorMs = ideFloor,
         IdeEditProgram = editProgram,
         IdeEditController = editController,
+        BaselineIdeEditProgram = baselineEditProgram,
+        BaselineIdeEditController = baselineEditController,
         MemoryEdits = memoryEdits,
         MemoryFloorMb = memoryFloor,
         MemoryOursMb = memoryOurs,
@@ -567,6 +573,12 @@ internal sealed record SizeResult(
 
     /// <summary>The IDE after edits of a controller: ours against the floor on the edited document.</summary>
     public IdeEdits.EditTiming? IdeEditController { get; init; }
+
+    /// <summary>The same edit measures with the --baseline build (null without one).</summary>
+    public IdeEdits.EditTiming? BaselineIdeEditProgram { get; init; }
+
+    /// <summary>The same edit measures with the --baseline build (null without one).</summary>
+    public IdeEdits.EditTiming? BaselineIdeEditController { get; init; }
 
     /// <summary>Successive edits in the retained-memory measure; the heap is sampled after every tenth of them.</summary>
     public int MemoryEdits { get; init; }

@@ -58,6 +58,11 @@ internal static class Report
         {
             Row("IDE edit in Program.cs (a statement inserted before `app.Run();`, the edited document analysed on the new compilation; median of the edits): floor / ours / ours over floor, ms — target: under 50 ms over the floor at 500 files, under 200 ms at 5,000", results, r => Edit(r, r.IdeEditProgram));
             Row("IDE edit in a controller (a statement inserted at the start of an action's body; the same measure): floor / ours / ours over floor, ms — target: under 50 ms over the floor at 500 files, under 200 ms at 5,000", results, r => Edit(r, r.IdeEditController));
+            if (results.Any(r => r.BaselineIdeEditProgram is not null))
+            {
+                Row("— the baseline build, same edits, same run (Program.cs / controller): ours over floor, ms", results, r => F(r.BaselineIdeEditProgram?.OursOverFloorMs ?? double.NaN, 1) + " / " + F(r.BaselineIdeEditController?.OursOverFloorMs ?? double.NaN, 1));
+            }
+
             Row("IDE edit: the compiler's own diagnostics of the edited document before the analyzers (Program.cs / controller), ms", results, r => F(r.IdeEditProgram?.CompilerMs ?? 0, 1) + " / " + F(r.IdeEditController?.CompilerMs ?? 0, 1));
             Row("IDE edit in Program.cs: the three of ours taking longest (telemetry, median of the edits), ms", results, r => Top(r.IdeEditProgram?.ByAnalyzer, 3));
             Row("IDE edit in a controller: the three of ours taking longest (telemetry, median of the edits), ms", results, r => Top(r.IdeEditController?.ByAnalyzer, 3));
