@@ -70,6 +70,26 @@ internal sealed class HealthFacts
     /// <summary>Calls on <c>IHealthChecksBuilder</c>: <c>AddCheck</c>, <c>AddDbContextCheck</c>, <c>AddNpgSql</c>, <c>AddRedis</c>…</summary>
     public ImmutableArray<PipelineCall> Checks { get; }
 
+    /// <summary>
+    /// Registers the per-document action of a health-check rule that reports on start-up code: where health checks are
+    /// referenced, in a web app whose start-up does not hand health checks to code we cannot see, with the facts.
+    /// </summary>
+    public static void RegisterStartupAction(CompilationStartAnalysisContext start, RuleEnvironment environment, Action<SemanticModelAnalysisContext, HealthFacts> action)
+    {
+        if (environment.Types.Get("Microsoft.Extensions.DependencyInjection.IHealthChecksBuilder") is null)
+        {
+            return;
+        }
+
+        environment.RegisterStartupAction(start, StartupFeature.HealthChecks, (context, _) =>
+        {
+            if (For(environment, context.CancellationToken) is { } facts)
+            {
+                action(context, facts);
+            }
+        });
+    }
+
     /// <summary>The facts for the rule's compilation and options (null when health checks are not referenced), built once.</summary>
     public static HealthFacts? For(RuleEnvironment environment, CancellationToken cancellationToken)
         => Facts.Get(environment.Project, cancellationToken);

@@ -24,16 +24,10 @@ public sealed class LivenessReadinessSplitAnalyzer : ReadinessAnalyzer
 
     protected override void OnCompilationStart(CompilationStartAnalysisContext start, RuleEnvironment environment)
     {
-        if (environment.Types.Get("Microsoft.Extensions.DependencyInjection.IHealthChecksBuilder") is null)
-        {
-            return;
-        }
-
-        environment.RegisterStartupAction(start, StartupFeature.HealthChecks, (context, model) =>
+        HealthFacts.RegisterStartupAction(start, environment, (context, facts) =>
         {
             var tree = context.SemanticModel.SyntaxTree;
-            var facts = HealthFacts.For(environment, context.CancellationToken);
-            if (facts is null || facts.Registrations.IsEmpty || facts.Exposures.IsEmpty)
+            if (facts.Registrations.IsEmpty || facts.Exposures.IsEmpty)
             {
                 return;
             }

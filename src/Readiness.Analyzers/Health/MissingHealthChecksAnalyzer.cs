@@ -29,20 +29,9 @@ public sealed class MissingHealthChecksAnalyzer : ReadinessAnalyzer
 
     protected override void OnCompilationStart(CompilationStartAnalysisContext start, RuleEnvironment environment)
     {
-        if (environment.Types.Get("Microsoft.Extensions.DependencyInjection.IHealthChecksBuilder") is null)
-        {
-            return;
-        }
-
-        environment.RegisterStartupAction(start, StartupFeature.HealthChecks, (context, model) =>
+        HealthFacts.RegisterStartupAction(start, environment, (context, facts) =>
         {
             var tree = context.SemanticModel.SyntaxTree;
-            var facts = HealthFacts.For(environment, context.CancellationToken);
-            if (facts is null)
-            {
-                return;
-            }
-
             var anchors = facts.AnchorsIn(tree);
             if (anchors.IsEmpty)
             {
