@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -14,8 +15,9 @@ namespace Readiness.Analyzers.AppModel;
 /// </summary>
 public sealed class ProjectScope
 {
-    private static readonly Memo<Compilation, Memo<AnalyzerOptions, ProjectScope>> Scopes = new(static (compilation, _) =>
-        new Memo<AnalyzerOptions, ProjectScope>((options, _) => new ProjectScope(compilation, options)));
+    // Keyed by the compilation alone, the scopes of its option sets in a list: a nested weak table keyed by the options
+    // (one object for every compilation of a project) would keep every compilation alive through its scope.
+    private static readonly Memo<Compilation, List<ProjectScope>> Scopes = new(static (_, _) => new List<ProjectScope>(1));
 
     private readonly AnalyzerOptions _options;
     private static readonly Memo<ProjectScope, ApplicationModel> Models = new(static (scope, cancellationToken)
@@ -32,7 +34,23 @@ public sealed class ProjectScope
 
     /// <summary>The scope of <paramref name="compilation"/> analysed with <paramref name="options"/>.</summary>
     public static ProjectScope For(Compilation compilation, AnalyzerOptions options)
-        => Scopes.Get(compilation, CancellationToken.None).Get(options, CancellationToken.None);
+    {
+        var scopes = Scopes.Get(compilation, CancellationToken.None);
+        lock (scopes)
+        {
+            foreach (var scope in scopes)
+            {
+                if (ReferenceEquals(scope._options, options))
+                {
+                    return scope;
+                }
+            }
+
+            var created = new ProjectScope(compilation, options);
+            scopes.Add(created);
+            return created;
+        }
+    }
 
     /// <summary>The compilation the scope answers for.</summary>
     public Compilation Compilation { get; }
