@@ -49,9 +49,10 @@ internal static class Layout
 
     /// <summary>
     /// Appends <paramref name="statement"/> to the body of <paramref name="owner"/> (a block, a method or a lambda), before
-    /// a final <c>return</c>. An expression body becomes a block holding the expression and the statement.
+    /// a final <c>return</c>. An expression body becomes a block holding the expression and the statement, its braces at
+    /// <paramref name="outerIndentation"/> and the statements at <paramref name="indentation"/>.
     /// </summary>
-    public static SyntaxNode Append(SyntaxNode owner, StatementSyntax statement, string indentation, SyntaxTrivia endOfLine)
+    public static SyntaxNode Append(SyntaxNode owner, StatementSyntax statement, string indentation, string outerIndentation, SyntaxTrivia endOfLine)
     {
         switch (owner)
         {
@@ -64,7 +65,7 @@ internal static class Layout
                     .WithExpressionBody(null)
                     .WithSemicolonToken(default)
                     .WithParameterList(method.ParameterList.WithTrailingTrivia(endOfLine))
-                    .WithBody(NewBlock(arrow.Expression, statement, indentation, endOfLine).WithTrailingTrivia(method.SemicolonToken.TrailingTrivia))
+                    .WithBody(NewBlock(arrow.Expression, statement, indentation, outerIndentation, endOfLine).WithTrailingTrivia(method.SemicolonToken.TrailingTrivia))
                     .WithAdditionalAnnotations(Formatter.Annotation);
             case AnonymousFunctionExpressionSyntax { Block: { } body } lambda:
                 return lambda.WithBlock(AppendToBlock(body, statement));
@@ -76,7 +77,7 @@ internal static class Layout
                         : lambda;
                 return arrowed
                     .WithExpressionBody(null)
-                    .WithBlock(NewBlock(expression, statement, indentation, endOfLine))
+                    .WithBlock(NewBlock(expression, statement, indentation, outerIndentation, endOfLine))
                     .WithAdditionalAnnotations(Formatter.Annotation);
             default:
                 return owner;
@@ -91,12 +92,17 @@ internal static class Layout
         return statements.Count == 0 ? appended.WithAdditionalAnnotations(Formatter.Annotation) : appended;
     }
 
-    private static BlockSyntax NewBlock(ExpressionSyntax expression, StatementSyntax statement, string indentation, SyntaxTrivia endOfLine)
+    /// <summary>The block an expression body becomes, laid out in full (the formatter would keep a lambda's brace on the arrow's line).</summary>
+    private static BlockSyntax NewBlock(ExpressionSyntax expression, StatementSyntax statement, string indentation, string outerIndentation, SyntaxTrivia endOfLine)
     {
         var existing = SyntaxFactory.ExpressionStatement(expression.WithoutTrivia())
             .WithLeadingTrivia(Whitespace(indentation))
             .WithTrailingTrivia(endOfLine);
-        return SyntaxFactory.Block(existing, statement).WithAdditionalAnnotations(Formatter.Annotation);
+        return SyntaxFactory.Block(
+                SyntaxFactory.Token(Whitespace(outerIndentation), SyntaxKind.OpenBraceToken, SyntaxFactory.TriviaList(endOfLine)),
+                SyntaxFactory.List(new[] { existing, statement }),
+                SyntaxFactory.Token(Whitespace(outerIndentation), SyntaxKind.CloseBraceToken, default))
+            .WithAdditionalAnnotations(Formatter.Annotation);
     }
 
     private static bool EndsLine(SyntaxTriviaList trivia) => trivia.Count > 0 && trivia[trivia.Count - 1].IsKind(SyntaxKind.EndOfLineTrivia);

@@ -233,18 +233,20 @@ internal sealed partial class StartupEditor
             _ => default((BlockSyntax?, ExpressionSyntax?)),
         };
 
-        string indentation;
+        string indentation, outerIndentation;
         int position;
         if (block is not null)
         {
             var last = block.Statements.LastOrDefault();
-            indentation = last is not null ? IndentationAt(last.SpanStart) : IndentationAt(block.SpanStart) + IndentUnit;
+            outerIndentation = IndentationAt(block.SpanStart);
+            indentation = last is not null ? IndentationAt(last.SpanStart) : outerIndentation + IndentUnit;
             position = last?.SpanStart ?? block.OpenBraceToken.Span.End;
         }
         else if (expression is InvocationExpressionSyntax or AwaitExpressionSyntax
             && (owner is not MethodDeclarationSyntax method || method.ReturnType is PredefinedTypeSyntax { Keyword.ValueText: "void" }))
         {
-            indentation = IndentationAt(owner.SpanStart) + IndentUnit;
+            outerIndentation = IndentationAt(owner.SpanStart);
+            indentation = outerIndentation + IndentUnit;
             position = expression.SpanStart;
         }
         else
@@ -254,7 +256,7 @@ internal sealed partial class StartupEditor
 
         NeedImports(call, position, receiverType);
         var statement = Statement(call, receiver, indentation);
-        _editor.ReplaceNode(owner, (current, _) => Layout.Append(current, statement, indentation, EndOfLine));
+        _editor.ReplaceNode(owner, (current, _) => Layout.Append(current, statement, indentation, outerIndentation, EndOfLine));
         return true;
     }
 
