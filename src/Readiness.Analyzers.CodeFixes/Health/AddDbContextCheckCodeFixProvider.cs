@@ -9,6 +9,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
 using Readiness.Analyzers.CodeFixes.Common;
+using Readiness.Analyzers.Common;
 using Readiness.Analyzers.Health;
 
 namespace Readiness.Analyzers.CodeFixes.Health;
@@ -103,9 +104,9 @@ public sealed class AddDbContextCheckCodeFixProvider : ReadinessCodeFixProvider
         }
 
         var compilation = model.Compilation;
-        var builderType = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.IHealthChecksBuilder");
+        var builderType = WellKnownTypeProvider.For(compilation).Get("Microsoft.Extensions.DependencyInjection.IHealthChecksBuilder");
         if (builderType is null
-            || compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.EntityFrameworkCoreHealthChecksBuilderExtensions") is null)
+            || WellKnownTypeProvider.For(compilation).Get("Microsoft.Extensions.DependencyInjection.EntityFrameworkCoreHealthChecksBuilderExtensions") is null)
         {
             return null;
         }

@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.FindSymbols;
 using Readiness.Analyzers.AppModel;
+using Readiness.Analyzers.Common;
 
 namespace Readiness.Analyzers.CodeFixes.Logging;
 
@@ -69,13 +70,13 @@ internal sealed class LoggerLocator
     {
         _model = model;
         _iLogger = iLogger;
-        _webApplication = model.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.WebApplication");
+        _webApplication = WellKnownTypeProvider.For(model.Compilation).Get("Microsoft.AspNetCore.Builder.WebApplication");
     }
 
     public static LoggerLocator? Create(SemanticModel model)
     {
-        var iLogger = model.Compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.ILogger");
-        return iLogger is null || model.Compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.ILogger`1") is null
+        var iLogger = WellKnownTypeProvider.For(model.Compilation).Get("Microsoft.Extensions.Logging.ILogger");
+        return iLogger is null || WellKnownTypeProvider.For(model.Compilation).Get("Microsoft.Extensions.Logging.ILogger`1") is null
             ? null
             : new LoggerLocator(model, iLogger);
     }

@@ -12,6 +12,7 @@ using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
 using Readiness.Analyzers.CodeFixes.Common;
+using Readiness.Analyzers.Common;
 
 namespace Readiness.Analyzers.CodeFixes.Logging;
 
@@ -139,7 +140,7 @@ public sealed class UseLoggerCodeFixProvider : ReadinessCodeFixProvider
             return (root, model, plans);
         }
 
-        var exceptionType = model.Compilation.GetTypeByMetadataName("System.Exception");
+        var exceptionType = WellKnownTypeProvider.For(model.Compilation).Get("System.Exception");
         var claimed = new HashSet<TextSpan>();
         foreach (var diagnostic in diagnostics.OrderBy(d => d.Location.SourceSpan.Start))
         {
@@ -236,7 +237,7 @@ public sealed class UseLoggerCodeFixProvider : ReadinessCodeFixProvider
     /// <summary>Whether the <c>Log*</c> extension methods (and <c>ILogger&lt;T&gt;</c> for an injection) are out of scope without a using.</summary>
     private static bool NeedsLoggingUsing(SemanticModel model, List<Plan> plans)
     {
-        var iLogger = model.Compilation.GetTypeByMetadataName(LoggingNamespace + ".ILogger");
+        var iLogger = WellKnownTypeProvider.For(model.Compilation).Get(LoggingNamespace + ".ILogger");
         if (iLogger is null)
         {
             return false;

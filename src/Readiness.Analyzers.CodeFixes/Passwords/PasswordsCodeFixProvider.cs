@@ -10,6 +10,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
 using Readiness.Analyzers.CodeFixes.Common;
+using Readiness.Analyzers.Common;
 using Readiness.Analyzers.Passwords;
 
 namespace Readiness.Analyzers.CodeFixes.Passwords;
@@ -155,7 +156,7 @@ public sealed class PasswordsCodeFixProvider : ReadinessCodeFixProvider
     /// <summary><c>TimeSpan</c> when that name means <c>System.TimeSpan</c> here, else the qualified name.</summary>
     private static string TimeSpanName(SemanticModel model, int position)
     {
-        var expected = model.Compilation.GetTypeByMetadataName("System.TimeSpan");
+        var expected = WellKnownTypeProvider.For(model.Compilation).Get("System.TimeSpan");
         var found = model.LookupNamespacesAndTypes(position, name: "TimeSpan");
         return found.Length == 1 && SymbolEqualityComparer.Default.Equals(found[0], expected) ? "TimeSpan" : "global::System.TimeSpan";
     }

@@ -4,6 +4,8 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Readiness.Analyzers.CodeFixes.Common;
 
 namespace Readiness.Analyzers.CodeFixes.RateLimiting;
@@ -20,8 +22,6 @@ public sealed class AddMissingRateLimiterHalfCodeFixProvider : ReadinessCodeFixP
     public const string RDY5002_AddUseRateLimiterEquivalenceKey = RuleIds.RDY5002_RateLimiterNotApplied + "_AddUseRateLimiter";
     public const string RDY5003_AddRateLimiterEquivalenceKey = RuleIds.RDY5003_RateLimiterNotRegistered + "_AddRateLimiter";
 
-    internal const string MinimalConfigure = "options => options.RejectionStatusCode = StatusCodes.Status429TooManyRequests";
-
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(
         RuleIds.RDY5002_RateLimiterNotApplied,
         RuleIds.RDY5003_RateLimiterNotRegistered);
@@ -29,15 +29,30 @@ public sealed class AddMissingRateLimiterHalfCodeFixProvider : ReadinessCodeFixP
     /// <summary>One insertion per missing half per document, however many diagnostics ask for it.</summary>
     protected override async Task<ReadinessCodeFix?> GetFixAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
+        var editor = await StartupEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+        if (editor is null)
+        {
+            return null;
+        }
+
         if (diagnostic.Id == RuleIds.RDY5002_RateLimiterNotApplied)
         {
-            return await RateLimiterFixes.AddMiddlewareAsync(document, cancellationToken).ConfigureAwait(false) is { } withMiddleware
-                ? ReadinessCodeFix.Create("Add app.UseRateLimiter()", RDY5002_AddUseRateLimiterEquivalenceKey, withMiddleware, oncePerDocument: diagnostic.Id)
+            return editor.AddMiddleware(Middleware.RateLimiting, RateLimiterFixes.UseRateLimiter())
+                ? ReadinessCodeFix.Create("Add app.UseRateLimiter()", RDY5002_AddUseRateLimiterEquivalenceKey, await editor.ApplyAsync().ConfigureAwait(false), oncePerDocument: diagnostic.Id)
                 : null;
         }
 
-        return await RateLimiterFixes.AddRegistrationAsync(document, MinimalConfigure, usesPartitions: false, cancellationToken).ConfigureAwait(false) is { } withRegistration
-            ? ReadinessCodeFix.Create("Register the rate limiter with AddRateLimiter", RDY5003_AddRateLimiterEquivalenceKey, withRegistration, oncePerDocument: diagnostic.Id)
+        return editor.AddServiceRegistration(RateLimiterFixes.AddRateLimiter(RejectWith429(), usesPartitions: false))
+            ? ReadinessCodeFix.Create("Register the rate limiter with AddRateLimiter", RDY5003_AddRateLimiterEquivalenceKey, await editor.ApplyAsync().ConfigureAwait(false), oncePerDocument: diagnostic.Id)
             : null;
     }
+
+    /// <summary><c>options => options.RejectionStatusCode = StatusCodes.Status429TooManyRequests</c>, built.</summary>
+    private static ExpressionSyntax RejectWith429()
+        => SyntaxFactory.SimpleLambdaExpression(
+            SyntaxFactory.Parameter(SyntaxFactory.Identifier("options")),
+            SyntaxFactory.AssignmentExpression(
+                SyntaxKind.SimpleAssignmentExpression,
+                SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, SyntaxFactory.IdentifierName("options"), SyntaxFactory.IdentifierName("RejectionStatusCode")),
+                SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, SyntaxFactory.IdentifierName("StatusCodes"), SyntaxFactory.IdentifierName("Status429TooManyRequests"))));
 }

@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
 using Readiness.Analyzers.CodeFixes.Common;
 using Readiness.Analyzers.Options;
 
@@ -69,9 +70,13 @@ public sealed class AddRateLimiterCodeFixProvider : ReadinessCodeFixProvider
             "            _ => new FixedWindowRateLimiterOptions { PermitLimit = " + permits.ToString(CultureInfo.InvariantCulture) + ", Window = " + window + " }));\n" +
             "}";
 
-        var withMiddleware = await RateLimiterFixes.AddMiddlewareAsync(document, cancellationToken).ConfigureAwait(false);
-        return withMiddleware is null
-            ? null
-            : await RateLimiterFixes.AddRegistrationAsync(withMiddleware, configure, usesPartitions: true, cancellationToken).ConfigureAwait(false);
+        // Parsed from a template: the lambda is the text users read, and built node by node it would not be.
+        var registration = RateLimiterFixes.AddRateLimiter(SyntaxFactory.ParseExpression(configure), usesPartitions: true);
+        var editor = await StartupEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+        return editor is not null
+            && editor.AddMiddleware(Middleware.RateLimiting, RateLimiterFixes.UseRateLimiter())
+            && editor.AddServiceRegistration(registration)
+                ? await editor.ApplyAsync().ConfigureAwait(false)
+                : null;
     }
 }

@@ -359,6 +359,6 @@ public sealed class ApplyAuthPolicyCodeFixProvider : ReadinessCodeFixProvider
             ? "Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute"
             : "Microsoft.AspNetCore.Builder.RateLimiterEndpointConventionBuilderExtensions";
         var simpleName = namespaceName == RateLimitingNamespace ? "EnableRateLimitingAttribute" : "RateLimiterEndpointConventionBuilderExtensions";
-        return RateLimiterPipelineEditor.TypeInScope(model, position, simpleName, type);
+        return InScope.Type(model, position, simpleName, type);
     }
 }

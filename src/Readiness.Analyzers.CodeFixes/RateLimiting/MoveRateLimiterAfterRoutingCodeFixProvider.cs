@@ -36,15 +36,9 @@ public sealed class MoveRateLimiterAfterRoutingCodeFixProvider : ReadinessCodeFi
 
     private static async Task<Document?> MoveAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-        if (root is null || model is null)
-        {
-            return null;
-        }
-
-        var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-        if (node.FirstAncestorOrSelf<ExpressionStatementSyntax>() is not
+        var editor = await StartupEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+        var node = editor?.Root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+        if (editor is null || node?.FirstAncestorOrSelf<ExpressionStatementSyntax>() is not
             {
                 Expression: InvocationExpressionSyntax
                 {
@@ -65,21 +59,15 @@ public sealed class MoveRateLimiterAfterRoutingCodeFixProvider : ReadinessCodeFi
             }
         }
 
-        // The place is found in the statement's own body: the first endpoint of the document may belong to another one.
-        var insertion = RateLimiterPipelineEditor.FindMiddlewareInsertion(root, model, cancellationToken, RateLimiterPipelineEditor.BodyOf(statement));
-        if (insertion is null || !insertion.After)
+        // The place is found in the statement's own body (the first endpoint of the document may belong to another one),
+        // and taken only after routing or a middleware that follows it.
+        var place = editor.FindMiddlewarePlace(Middleware.RateLimiting, MiddlewarePlace.BodyOf(statement), excluded: statement);
+        if (place is null || !place.After || MiddlewareOrder.RankOf(place.AnchorMiddleware) < MiddlewareOrder.RankOf(Middleware.Routing))
         {
             return null;
         }
 
-        var tracked = root.TrackNodes(removed, insertion.Anchor);
-        var without = tracked.RemoveNode(tracked.GetCurrentNode(removed)!, SyntaxRemoveOptions.KeepNoTrivia);
-        if (without?.GetCurrentNode(insertion.Anchor) is not { } anchor)
-        {
-            return null;
-        }
-
-        var moved = new RateLimiterPipelineEditor.Insertion(anchor, insertion.Receiver, after: true);
-        return document.WithSyntaxRoot(RateLimiterPipelineEditor.Insert(without, moved, insertion.Receiver + ".UseRateLimiter();"));
+        editor.MoveMiddleware(statement, place);
+        return await editor.ApplyAsync().ConfigureAwait(false);
     }
 }

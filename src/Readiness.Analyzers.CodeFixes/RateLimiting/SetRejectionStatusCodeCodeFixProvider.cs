@@ -63,7 +63,7 @@ public sealed class SetRejectionStatusCodeCodeFixProvider : ReadinessCodeFixProv
             return document;
         }
 
-        var needsUsing = !RateLimiterPipelineEditor.TypeInScope(model, lambda.SpanStart, "StatusCodes", RateLimiterFixes.HttpNamespace + ".StatusCodes");
+        var needsUsing = !InScope.Type(model, lambda.SpanStart, "StatusCodes", RateLimiterFixes.HttpNamespace + ".StatusCodes");
         var newRoot = root.ReplaceNode(lambda, Rewrite(lambda, EndOfLine.Of(root)));
         if (needsUsing)
         {

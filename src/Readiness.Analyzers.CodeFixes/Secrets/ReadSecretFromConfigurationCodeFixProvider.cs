@@ -11,6 +11,7 @@ using Microsoft.CodeAnalysis.FindSymbols;
 using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Simplification;
 using Readiness.Analyzers.CodeFixes.Common;
+using Readiness.Analyzers.Common;
 using Readiness.Analyzers.Secrets;
 
 namespace Readiness.Analyzers.CodeFixes.Secrets;
@@ -232,7 +233,7 @@ public sealed class ReadSecretFromConfigurationCodeFixProvider : ReadinessCodeFi
     /// <summary>The text of an <c>IConfiguration</c> in scope: a local, parameter, field or property, or <c>builder.Configuration</c>.</summary>
     private static string? FindConfiguration(SemanticModel model, SyntaxNode at, bool staticContext, CancellationToken cancellationToken)
     {
-        var configurationType = model.Compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.IConfiguration");
+        var configurationType = WellKnownTypeProvider.For(model.Compilation).Get("Microsoft.Extensions.Configuration.IConfiguration");
         if (configurationType is null)
         {
             return null;

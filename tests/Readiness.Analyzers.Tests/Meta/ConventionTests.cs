@@ -25,8 +25,8 @@ public class ConventionTests
         ['6'] = RuleCategories.Security,
     };
 
-    /// <summary>The one file that resolves metadata names (<c>Compilation.GetTypeByMetadataName</c>).</summary>
-    private const string TypeResolver = "Common/WellKnownTypeProvider.cs";
+    /// <summary>The one file that resolves metadata names (<c>Compilation.GetTypeByMetadataName</c>), relative to <c>src</c>.</summary>
+    private const string TypeResolver = "Readiness.Analyzers/Common/WellKnownTypeProvider.cs";
 
     /// <summary>The one file that creates <c>DiagnosticDescriptor</c>s.</summary>
     private const string DescriptorFactory = "Descriptors/Descriptors.cs";
@@ -530,7 +530,9 @@ public class ConventionTests
     [Fact]
     public void Only_the_well_known_type_provider_resolves_metadata_names()
     {
-        var sources = AnalyzerSources();
+        // The analyzers and the code fixes: the fixes see the analyzers' internals, and resolve through the same provider.
+        var sources = Sources("Readiness.Analyzers").Concat(Sources("Readiness.Analyzers.CodeFixes")).ToList();
+        Assert.Contains(sources, source => source.Path.StartsWith("Readiness.Analyzers.CodeFixes/", StringComparison.Ordinal));
         Assert.Contains(sources, source => source.Path == TypeResolver && CallsGetTypeByMetadataName(source.Root));
         var offenders = sources
             .Where(source => source.Path != TypeResolver && CallsGetTypeByMetadataName(source.Root))
@@ -557,17 +559,22 @@ public class ConventionTests
     }
 
     /// <summary>The analyzer project's C# sources (not obj/ or bin/), each with its path relative to the project ('/'-separated) and its syntax.</summary>
-    private static List<(string Path, SyntaxNode Root)> AnalyzerSources() => ProjectSources("Readiness.Analyzers");
+    private static List<(string Path, SyntaxNode Root)> AnalyzerSources() => ProjectSources("Readiness.Analyzers", prefix: string.Empty);
 
-    /// <summary>The C# sources of the project <c>src/<paramref name="name"/></c> (not obj/ or bin/), as <see cref="AnalyzerSources"/>.</summary>
-    private static List<(string Path, SyntaxNode Root)> ProjectSources(string name)
+    /// <summary>The C# sources of the project <c>src/<paramref name="project"/></c>, each with its path relative to <c>src</c>.</summary>
+    private static List<(string Path, SyntaxNode Root)> Sources(string project) => ProjectSources(project, prefix: project + "/");
+
+    /// <summary>The C# sources of the project <c>src/<paramref name="projectName"/></c>, each with its path relative to the project.</summary>
+    private static List<(string Path, SyntaxNode Root)> ProjectSources(string projectName) => ProjectSources(projectName, prefix: string.Empty);
+
+    private static List<(string Path, SyntaxNode Root)> ProjectSources(string projectName, string prefix)
     {
-        var project = Repository.PathOf("src", name);
+        var project = Repository.PathOf("src", projectName);
         return Directory.EnumerateFiles(project, "*.cs", SearchOption.AllDirectories)
             .Select(file => Path.GetRelativePath(project, file).Replace(Path.DirectorySeparatorChar, '/'))
             .Where(path => !path.StartsWith("obj/", StringComparison.Ordinal) && !path.StartsWith("bin/", StringComparison.Ordinal))
             .OrderBy(path => path, StringComparer.Ordinal)
-            .Select(path => (path, CSharpSyntaxTree.ParseText(File.ReadAllText(Path.Combine(project, path))).GetRoot()))
+            .Select(path => (prefix + path, CSharpSyntaxTree.ParseText(File.ReadAllText(Path.Combine(project, path))).GetRoot()))
             .ToList();
     }
 
