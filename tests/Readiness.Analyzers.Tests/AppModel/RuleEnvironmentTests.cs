@@ -134,6 +134,34 @@ public class RuleEnvironmentTests
     }
 
     [Fact]
+    public void The_caches_keep_no_compilation_alive_once_the_host_drops_it()
+    {
+        // One options object serves every compilation of a project, as in the IDE; it must not keep them alive.
+        var runner = WebApp();
+        var options = runner.CreateOptions();
+        var dropped = BuildEverythingAndDrop(runner, options);
+
+        for (var i = 0; i < 3; i++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+        }
+
+        Assert.False(dropped.IsAlive);
+        GC.KeepAlive(options);
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static WeakReference BuildEverythingAndDrop(CompilationRunner runner, AnalyzerOptions options)
+    {
+        var compilation = runner.CreateCompilation();
+        var scope = ProjectScope.For(compilation, options);
+        Assert.True(scope.Model(CancellationToken.None).IsWebApp);
+        Assert.NotNull(Readiness.Analyzers.Health.HealthFacts.For(RuleEnvironment.For(compilation, options, RuleScope.WebApps), CancellationToken.None));
+        return new WeakReference(compilation);
+    }
+
+    [Fact]
     public void Test_projects_are_in_scope_for_any_project_rules_only_when_opted_in()
     {
         var skipped = new CompilationRunner().As(TestProjectKind.Test).WithSource("/0/C.cs", "public class C { }");
