@@ -1,6 +1,3 @@
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-
 namespace Readiness.Analyzers.CodeFixes.Common;
 
 /// <summary>The line ending a fix writes: the document's own, so a CRLF file stays CRLF.</summary>

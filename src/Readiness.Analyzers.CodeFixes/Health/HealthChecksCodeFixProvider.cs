@@ -1,16 +1,6 @@
-using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Composition;
-using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Readiness.Analyzers.AppModel;
 using Readiness.Analyzers.Common;
-using Readiness.Analyzers.CodeFixes.Common;
 using Readiness.Analyzers.Health;
 
 namespace Readiness.Analyzers.CodeFixes.Health;

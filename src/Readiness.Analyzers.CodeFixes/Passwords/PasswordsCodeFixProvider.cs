@@ -1,15 +1,6 @@
-using System;
-using System.Collections.Immutable;
 using System.Composition;
 using System.Globalization;
-using System.Threading;
-using System.Threading.Tasks;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
-using Readiness.Analyzers.CodeFixes.Common;
 using Readiness.Analyzers.Common;
 using Readiness.Analyzers.Passwords;
 

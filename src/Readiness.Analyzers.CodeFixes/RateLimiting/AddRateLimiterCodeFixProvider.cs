@@ -1,12 +1,5 @@
-using System.Collections.Immutable;
 using System.Composition;
 using System.Globalization;
-using System.Threading;
-using System.Threading.Tasks;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp;
-using Readiness.Analyzers.CodeFixes.Common;
 using Readiness.Analyzers.Options;
 
 namespace Readiness.Analyzers.CodeFixes.RateLimiting;

@@ -1,15 +1,5 @@
-using System;
-using System.Collections.Immutable;
 using System.Composition;
-using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
-using Readiness.Analyzers.CodeFixes.Common;
 using Readiness.Analyzers.RateLimiting;
 
 namespace Readiness.Analyzers.CodeFixes.RateLimiting;

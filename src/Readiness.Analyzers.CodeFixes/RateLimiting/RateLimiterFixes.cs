@@ -1,6 +1,3 @@
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Readiness.Analyzers.CodeFixes.Common;
-
 namespace Readiness.Analyzers.CodeFixes.RateLimiting;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System;
-using Microsoft.CodeAnalysis;
-
 namespace Readiness.Analyzers.AppModel;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-
 namespace Readiness.Analyzers.AppModel;
 
 /// <summary>What a start-up call configures, judged by the type it is called on.</summary>

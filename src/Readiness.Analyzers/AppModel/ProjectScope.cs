@@ -1,10 +1,3 @@
-using System.Collections.Generic;
-using System.Threading;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Readiness.Analyzers.Common;
-using Readiness.Analyzers.Options;
-
 namespace Readiness.Analyzers.AppModel;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using System;
-using System.Threading;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Readiness.Analyzers.Common;
-
 namespace Readiness.Analyzers.AppModel;
 
 /// <summary>

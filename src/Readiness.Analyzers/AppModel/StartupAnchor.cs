@@ -1,5 +1,3 @@
-using Microsoft.CodeAnalysis;
-
 namespace Readiness.Analyzers.AppModel;
 
 /// <summary>How the app starts: minimal hosting (<c>WebApplication.CreateBuilder</c>) or a <c>Startup</c> class.</summary>

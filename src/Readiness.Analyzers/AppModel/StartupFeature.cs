@@ -1,5 +1,3 @@
-using System;
-
 namespace Readiness.Analyzers.AppModel;
 
 /// <summary>

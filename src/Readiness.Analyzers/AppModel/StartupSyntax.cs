@@ -1,11 +1,3 @@
-using System.Collections.Generic;
-using System.Collections.Immutable;
-using System.Threading;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Readiness.Analyzers.Common;
-
 namespace Readiness.Analyzers.AppModel;
 
 /// <summary>Whether a pipeline-looking call is bound into the model or counted by name only.</summary>

@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace Readiness.Analyzers.Common;
 
 /// <summary>Splits identifiers and configuration keys into lower-case words: on case changes, digits, <c>_</c>, <c>:</c>, <c>__</c>, <c>-</c> and <c>.</c>.</summary>

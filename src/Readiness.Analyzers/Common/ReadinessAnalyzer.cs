@@ -1,6 +1,3 @@
-using Microsoft.CodeAnalysis.Diagnostics;
-using Readiness.Analyzers.AppModel;
-
 namespace Readiness.Analyzers.Common;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Collections.Immutable;
-
 namespace Readiness.Analyzers.Common;
 
 /// <summary>

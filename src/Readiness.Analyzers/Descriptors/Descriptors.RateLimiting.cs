@@ -1,5 +1,3 @@
-using Microsoft.CodeAnalysis;
-
 namespace Readiness.Analyzers;
 
 public static partial class Descriptors

@@ -1,13 +1,3 @@
-using System;
-using System.Collections.Immutable;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
-using Readiness.Analyzers.Common;
-using Readiness.Analyzers.AppModel;
-
 namespace Readiness.Analyzers.Health;
 
 /// <summary>

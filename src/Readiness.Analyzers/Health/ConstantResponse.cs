@@ -1,6 +1,3 @@
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Operations;
-using Readiness.Analyzers.Common;
 using static Readiness.Analyzers.Common.WellKnownTypeProvider;
 
 namespace Readiness.Analyzers.Health;

@@ -1,9 +1,3 @@
-using System;
-using System.Collections.Immutable;
-using System.Threading;
-using Microsoft.CodeAnalysis;
-using Readiness.Analyzers.AppModel;
-
 namespace Readiness.Analyzers.Health;
 
 internal enum DependencyKind

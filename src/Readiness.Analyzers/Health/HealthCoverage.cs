@@ -1,10 +1,3 @@
-using System.Collections.Generic;
-using System.Threading;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Operations;
-using Readiness.Analyzers.AppModel;
-using Readiness.Analyzers.Common;
-
 namespace Readiness.Analyzers.Health;
 
 /// <summary>Which dependencies the app's registered health checks look at.</summary>

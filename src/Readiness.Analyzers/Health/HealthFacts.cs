@@ -1,13 +1,3 @@
-using System;
-using System.Collections.Immutable;
-using System.Threading;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Readiness.Analyzers.AppModel;
-using Readiness.Analyzers.Common;
-
 namespace Readiness.Analyzers.Health;
 
 /// <summary>

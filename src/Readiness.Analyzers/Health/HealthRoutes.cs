@@ -1,5 +1,3 @@
-using System;
-
 namespace Readiness.Analyzers.Health;
 
 /// <summary>What a route template says about itself: a health or readiness probe, a liveness probe, or neither.</summary>

@@ -1,6 +1,3 @@
-using Microsoft.CodeAnalysis;
-using Readiness.Analyzers.Common;
-
 namespace Readiness.Analyzers.Health;
 
 /// <summary>

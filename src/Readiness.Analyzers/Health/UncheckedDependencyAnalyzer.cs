@@ -1,11 +1,4 @@
-using System.Collections.Immutable;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
-using Readiness.Analyzers.Options;
-using Readiness.Analyzers.AppModel;
-using Readiness.Analyzers.Common;
 
 namespace Readiness.Analyzers.Health;
 

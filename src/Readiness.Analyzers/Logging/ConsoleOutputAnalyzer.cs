@@ -1,9 +1,3 @@
-using System.Collections.Immutable;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Readiness.Analyzers.Common;
-using Readiness.Analyzers.AppModel;
-
 namespace Readiness.Analyzers.Logging;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using System.Threading;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Operations;
-using Readiness.Analyzers.Common;
-
 namespace Readiness.Analyzers.Logging;
 
 /// <summary>Recognises writes to the console, resolved once per compilation.</summary>

@@ -1,14 +1,3 @@
-using System.Collections.Immutable;
-using System.Threading;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
-using Readiness.Analyzers.AppModel;
-using Readiness.Analyzers.Common;
-using Readiness.Analyzers.Options;
-
 namespace Readiness.Analyzers.Logging;
 
 /// <summary>

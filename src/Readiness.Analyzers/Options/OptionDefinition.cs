@@ -1,5 +1,3 @@
-using System;
-
 namespace Readiness.Analyzers.Options;
 
 /// <summary>One option: its <c>.editorconfig</c>/<c>.globalconfig</c> key, its default, and how its text is read.</summary>

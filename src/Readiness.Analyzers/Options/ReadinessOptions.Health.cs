@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Immutable;
-
 namespace Readiness.Analyzers.Options;
 
 public static partial class ReadinessOptions

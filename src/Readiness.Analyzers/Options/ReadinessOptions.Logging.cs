@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace Readiness.Analyzers.Options;
 
 public static partial class ReadinessOptions

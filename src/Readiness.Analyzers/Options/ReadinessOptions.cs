@@ -1,10 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Collections.Immutable;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Readiness.Analyzers.AppModel;
-
 namespace Readiness.Analyzers.Options;
 
 /// <summary>How a team forces a rule on or off regardless of what the application model decided.</summary>

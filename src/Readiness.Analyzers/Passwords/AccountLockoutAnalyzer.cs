@@ -1,12 +1,3 @@
-using System;
-using System.Collections.Immutable;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
-using Readiness.Analyzers.Common;
-using Readiness.Analyzers.Options;
-using Readiness.Analyzers.AppModel;
-
 namespace Readiness.Analyzers.Passwords;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Operations;
-using Readiness.Analyzers.AppModel;
-using Readiness.Analyzers.Common;
-using Readiness.Analyzers.Options;
-
 namespace Readiness.Analyzers.Passwords;
 
 /// <summary>RDY4005's check of BCrypt.Net: a work factor passed explicitly below the floor (10 by default).</summary>

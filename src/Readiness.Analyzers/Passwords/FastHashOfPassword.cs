@@ -1,10 +1,3 @@
-using System;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Operations;
-using Readiness.Analyzers.AppModel;
-using Readiness.Analyzers.Common;
-
 namespace Readiness.Analyzers.Passwords;
 
 /// <summary>

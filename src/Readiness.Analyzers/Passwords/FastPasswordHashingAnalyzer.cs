@@ -1,10 +1,3 @@
-using System.Collections.Immutable;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
-using Readiness.Analyzers.Common;
-using Readiness.Analyzers.AppModel;
-
 namespace Readiness.Analyzers.Passwords;
 
 /// <summary>

@@ -1,13 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Globalization;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
-using Readiness.Analyzers.AppModel;
-using Readiness.Analyzers.Common;
-using Readiness.Analyzers.Options;
 
 namespace Readiness.Analyzers.Passwords;
 

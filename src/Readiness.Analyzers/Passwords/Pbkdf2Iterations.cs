@@ -1,10 +1,3 @@
-using System.Collections.Immutable;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Operations;
-using Readiness.Analyzers.AppModel;
-using Readiness.Analyzers.Common;
-using Readiness.Analyzers.Options;
-
 namespace Readiness.Analyzers.Passwords;
 
 /// <summary>

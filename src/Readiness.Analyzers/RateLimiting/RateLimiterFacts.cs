@@ -1,11 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Collections.Immutable;
-using System.Threading;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Readiness.Analyzers.Common;
-
 namespace Readiness.Analyzers.RateLimiting;
 
 /// <summary>A policy name written in code: where, and its constant value.</summary>

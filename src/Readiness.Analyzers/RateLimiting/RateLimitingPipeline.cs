@@ -1,10 +1,3 @@
-using System;
-using System.Collections.Immutable;
-using System.Threading;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Readiness.Analyzers.AppModel;
-
 namespace Readiness.Analyzers.RateLimiting;
 
 /// <summary>What the application model says about rate limiting: the built-in limiter's two halves, endpoints, alternatives.</summary>

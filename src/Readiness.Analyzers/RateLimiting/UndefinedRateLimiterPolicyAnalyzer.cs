@@ -1,9 +1,3 @@
-using System.Collections.Immutable;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Readiness.Analyzers.AppModel;
-using Readiness.Analyzers.Common;
-
 namespace Readiness.Analyzers.RateLimiting;
 
 /// <summary>

@@ -1,11 +1,4 @@
-using System;
-using System.Collections.Immutable;
 using System.Globalization;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
-using Readiness.Analyzers.Common;
-using Readiness.Analyzers.AppModel;
 
 namespace Readiness.Analyzers.Secrets;
 

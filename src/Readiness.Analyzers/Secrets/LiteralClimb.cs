@@ -1,8 +1,3 @@
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Readiness.Analyzers.Common;
-
 namespace Readiness.Analyzers.Secrets;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Operations;
-using Readiness.Analyzers.Common;
-
 namespace Readiness.Analyzers.Secrets;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Operations;
-
 namespace Readiness.Analyzers.Secrets;
 
 /// <summary>Recognises a value written in source as text: a literal, a concatenation of literals, an interpolated string without holes.</summary>

@@ -1,8 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Collections.Immutable;
-using Readiness.Analyzers.Common;
-
 namespace Readiness.Analyzers.Secrets;
 
 /// <summary>What a secret-named symbol holds: passwords need no entropy floor; keys, secrets and tokens do.</summary>

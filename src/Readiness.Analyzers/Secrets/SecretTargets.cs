@@ -1,9 +1,3 @@
-using System.Collections.Generic;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Readiness.Analyzers.Common;
-
 namespace Readiness.Analyzers.Secrets;
 
 /// <summary>

@@ -1,13 +1,5 @@
-using System;
 using System.Collections.Concurrent;
-using System.Collections.Immutable;
 using System.Text.RegularExpressions;
-using System.Threading;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Readiness.Analyzers.AppModel;
-using Readiness.Analyzers.Common;
-using Readiness.Analyzers.Options;
 
 namespace Readiness.Analyzers.Secrets;
 

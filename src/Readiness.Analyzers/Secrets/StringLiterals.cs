@@ -1,8 +1,3 @@
-using System.Collections.Immutable;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-
 namespace Readiness.Analyzers.Secrets;
 
 /// <summary>Every piece of literal text in a tree: regular, verbatim, raw, UTF-8 and interpolated-string text parts, wherever they sit (constants, attribute arguments, initializers).</summary>

@@ -1,5 +1,3 @@
-using System;
-
 namespace Readiness.Analyzers.CodeFixes.Common;
 
 /// <summary>The middleware the <see cref="StartupEditor"/> knows the place of; their order is <see cref="MiddlewareOrder"/>'s table, not this declaration's.</summary>

@@ -1,8 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
-using System.Threading;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Readiness.Analyzers.Common;
 
 namespace Readiness.Analyzers.CodeFixes.Common;
