@@ -13,7 +13,6 @@ public sealed class ApplicationModel
     private ApplicationModel(
         ProjectKind kind,
         ProjectKind detectedKind,
-        bool referencesLogging,
         ImmutableArray<PipelineCall> calls,
         ImmutableHashSet<string> namesOutsideStartup,
         ImmutableArray<INamedTypeSymbol> startupTypes)
@@ -21,7 +20,6 @@ public sealed class ApplicationModel
         _namesOutsideStartup = namesOutsideStartup;
         Kind = kind;
         DetectedKind = detectedKind;
-        ReferencesLogging = referencesLogging;
         Calls = calls;
         StartupTypes = startupTypes;
         var byName = new Dictionary<string, ImmutableArray<PipelineCall>.Builder>(StringComparer.Ordinal);
@@ -58,9 +56,6 @@ public sealed class ApplicationModel
 
     /// <summary>The project kind as detected from the compilation and MSBuild properties.</summary>
     public ProjectKind DetectedKind { get; }
-
-    /// <summary>Whether <c>Microsoft.Extensions.Logging.ILogger</c> is available to the code.</summary>
-    public bool ReferencesLogging { get; }
 
     /// <summary>Every bound start-up pipeline call (see <see cref="CallsNamed"/>), in source order per file.</summary>
     public ImmutableArray<PipelineCall> Calls { get; }
@@ -182,10 +177,8 @@ public sealed class ApplicationModel
         }
 
         return IsTrue(options.GetBuildProperty("IsTestProject"))
-            || TestFrameworks.Get(compilation, CancellationToken.None);
+            || PipelineScan.ReferencesTestFramework(compilation);
     }
-
-    private static readonly Memo<Compilation, bool> TestFrameworks = new(static (compilation, _) => PipelineScan.ReferencesTestFramework(compilation));
 
     /// <summary>The model of <paramref name="compilation"/> for <paramref name="options"/>, built on first use and shared afterwards.</summary>
     public static ApplicationModel For(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
@@ -200,7 +193,7 @@ public sealed class ApplicationModel
     {
         var detected = DetectKind(compilation, options, scan);
         var kind = options.GetGlobal(ReadinessOptions.ProjectKindOverride) ?? detected;
-        return new ApplicationModel(kind, detected, scan.ReferencesLogging, scan.Calls, scan.NamesOutsideStartup, scan.StartupTypes);
+        return new ApplicationModel(kind, detected, scan.Calls, scan.NamesOutsideStartup, scan.StartupTypes);
     }
 
     private static ProjectKind DetectKind(
@@ -208,7 +201,7 @@ public sealed class ApplicationModel
         AnalyzerOptions options,
         PipelineScan scan)
     {
-        if (IsTrue(options.GetBuildProperty("IsTestProject")) || scan.HasTestFramework)
+        if (IsTrue(options.GetBuildProperty("IsTestProject")) || PipelineScan.ReferencesTestFramework(compilation))
         {
             return ProjectKind.TestProject;
         }

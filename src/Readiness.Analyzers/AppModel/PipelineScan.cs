@@ -13,16 +13,12 @@ public sealed class PipelineScan
         ImmutableArray<PipelineCall> calls,
         ImmutableHashSet<string> namesOutsideStartup,
         ImmutableArray<INamedTypeSymbol> startupTypes,
-        bool hasHostedService,
-        bool referencesLogging,
-        bool hasTestFramework)
+        bool hasHostedService)
     {
         Calls = calls;
         NamesOutsideStartup = namesOutsideStartup;
         StartupTypes = startupTypes;
         HasHostedService = hasHostedService;
-        ReferencesLogging = referencesLogging;
-        HasTestFramework = hasTestFramework;
     }
 
     public ImmutableArray<PipelineCall> Calls { get; }
@@ -33,9 +29,7 @@ public sealed class PipelineScan
 
     public bool HasHostedService { get; }
 
-    public bool ReferencesLogging { get; }
 
-    public bool HasTestFramework { get; }
 
     /// <summary>The scan of <paramref name="compilation"/>, built on first use and shared afterwards.</summary>
     public static PipelineScan For(Compilation compilation, CancellationToken cancellationToken)
@@ -62,13 +56,20 @@ public sealed class PipelineScan
             calls.ToImmutable(),
             namesOutsideStartup.ToImmutableHashSet(StringComparer.Ordinal),
             startupTypes.ToImmutable(),
-            hasHostedService,
-            types.ILogger is not null,
-            types.HasTestFramework);
+            hasHostedService);
     }
 
     /// <summary>Whether the compilation references a test framework (xunit, NUnit, MSTest, TUnit).</summary>
-    internal static bool ReferencesTestFramework(Compilation compilation) => KnownTypes.ReferencesTestFrameworkImpl(compilation);
+    internal static bool ReferencesTestFramework(Compilation compilation)
+        => WellKnownTypeProvider.For(compilation).HasAny(
+            "Xunit.FactAttribute",
+            "NUnit.Framework.TestAttribute",
+            "Microsoft.VisualStudio.TestTools.UnitTesting.TestMethodAttribute",
+            "TUnit.Core.TestAttribute");
+
+    /// <summary>Whether <c>Microsoft.Extensions.Logging.ILogger</c> is available to the code.</summary>
+    internal static bool ReferencesLogging(Compilation compilation)
+        => WellKnownTypeProvider.For(compilation).Get("Microsoft.Extensions.Logging.ILogger") is not null;
 
     /// <summary>
     /// Binds one tree's start-up calls. What to bind is decided from the syntax alone and cached with the tree
@@ -99,7 +100,7 @@ public sealed class PipelineScan
                     (startupClasses ??= new HashSet<SyntaxNode>()).Add(@class);
                 }
 
-                if (types.IHostedService is not null && Implements(type, types.IHostedService))
+                if (WellKnownTypeProvider.Implements(type, types.IHostedService))
                 {
                     hasHostedService = true;
                 }
@@ -140,19 +141,6 @@ public sealed class PipelineScan
                 {
                     return true;
                 }
-            }
-        }
-
-        return false;
-    }
-
-    private static bool Implements(INamedTypeSymbol type, INamedTypeSymbol @interface)
-    {
-        foreach (var candidate in type.AllInterfaces)
-        {
-            if (SymbolEqualityComparer.Default.Equals(candidate, @interface))
-            {
-                return true;
             }
         }
 
@@ -212,16 +200,7 @@ public sealed class PipelineScan
             IHostBuilder = types.Get("Microsoft.Extensions.Hosting.IHostBuilder");
             IWebHostBuilder = types.Get("Microsoft.AspNetCore.Hosting.IWebHostBuilder");
             IHostedService = types.Get("Microsoft.Extensions.Hosting.IHostedService");
-            ILogger = types.Get("Microsoft.Extensions.Logging.ILogger");
-            HasTestFramework = ReferencesTestFrameworkImpl(compilation);
         }
-
-        public static bool ReferencesTestFrameworkImpl(Compilation compilation)
-            => WellKnownTypeProvider.For(compilation).HasAny(
-                "Xunit.FactAttribute",
-                "NUnit.Framework.TestAttribute",
-                "Microsoft.VisualStudio.TestTools.UnitTesting.TestMethodAttribute",
-                "TUnit.Core.TestAttribute");
 
         public INamedTypeSymbol? IServiceCollection { get; }
         public INamedTypeSymbol? IApplicationBuilder { get; }
@@ -234,8 +213,6 @@ public sealed class PipelineScan
         public INamedTypeSymbol? IHostBuilder { get; }
         public INamedTypeSymbol? IWebHostBuilder { get; }
         public INamedTypeSymbol? IHostedService { get; }
-        public INamedTypeSymbol? ILogger { get; }
-        public bool HasTestFramework { get; }
 
         public bool HasAnyHostingType => IServiceCollection is not null || Host is not null || WebApplication is not null;
 

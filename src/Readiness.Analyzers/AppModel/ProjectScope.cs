@@ -120,7 +120,7 @@ public sealed class ProjectScope
         };
     }
 
-    private bool ReferencesLogging => WellKnownTypeProvider.For(Compilation).Get("Microsoft.Extensions.Logging.ILogger") is not null;
+    private bool ReferencesLogging => PipelineScan.ReferencesLogging(Compilation);
 
     /// <summary>
     /// Whether the project is an app (a web app or a worker), decided from the build properties when they suffice and from

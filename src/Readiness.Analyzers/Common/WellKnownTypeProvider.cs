@@ -90,8 +90,4 @@ public sealed class WellKnownTypeProvider
 
         return false;
     }
-
-    /// <summary>Whether <paramref name="type"/> is, derives from or implements <paramref name="other"/>.</summary>
-    public static bool IsOrInherits(ITypeSymbol? type, ITypeSymbol? other)
-        => other is { TypeKind: TypeKind.Interface } ? Implements(type, other) : DerivesFrom(type, other);
 }
