@@ -192,6 +192,20 @@ public class ConventionTests
     /// is Yes exactly when a code fix provider lists the ID in <c>FixableDiagnosticIds</c>.
     /// </summary>
     [Fact]
+    public void The_package_readme_lists_every_rule_as_the_repository_readme_does()
+    {
+        // The page nuget.org shows: one row per rule, the same title, severity and code-fix column as the README table.
+        static IEnumerable<string> Rows(string text, Func<List<string>, string> id, Func<List<string>, string> rest)
+            => text.Split('\n').Select(line => line.TrimEnd('\r')).Where(line => line.StartsWith("| [RDY", StringComparison.Ordinal))
+                .Select(line => Cells(line)).Select(cells => id(cells) + " | " + rest(cells));
+
+        var readme = Rows(File.ReadAllText(Repository.PathOf("README.md")), c => c[0][1..8], c => string.Join(" | ", c.Skip(2)));
+        var package = Rows(File.ReadAllText(Repository.PathOf("src", "Readiness.Analyzers.Package", "PACKAGE.md")), c => c[0][1..8], c => string.Join(" | ", c.Skip(1)));
+        Assert.Equal(readme, package);
+        Assert.Equal(Repository.Descriptors.Select(d => d.Id).Distinct().Order(StringComparer.Ordinal), package.Select(row => row[..7]).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Readme_lists_every_rule()
     {
         var readme = File.ReadAllText(Repository.PathOf("README.md"));
