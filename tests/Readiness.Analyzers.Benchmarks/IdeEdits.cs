@@ -95,7 +95,7 @@ internal static class IdeEdits
         Analyse(compilation, tree, ours, options);
 
         var (floorMs, oursMs, differences, compilerMs) = (new List<double>(), new List<double>(), new List<double>(), new List<double>());
-        var byAnalyzer = ours.ToDictionary(a => a.GetType().Name, _ => new List<double>());
+        var byAnalyzer = ours.Select(a => a.GetType().Name).Distinct(StringComparer.Ordinal).ToDictionary(name => name, _ => new List<double>(), StringComparer.Ordinal);
         for (var n = 1; n <= edits; n++)
         {
             (compilation, tree) = Edit(compilation, tree, target, n);

@@ -266,6 +266,12 @@ foreach (var size in sizes)
     var baselineEditProgram = baseline.IsEmpty ? null : IdeEdits.Measure(NewCompilation(), IdeEdits.Target.Program, timedEdits, floor, baseline, options);
     var baselineEditController = baseline.IsEmpty ? null : IdeEdits.Measure(NewCompilation(), IdeEdits.Target.Controller, timedEdits, floor, baseline, options);
 
+    // The same edits in a real IDE, where a default web build's analyzers run on the edited document too: they bind its
+    // method bodies, the driver shares that binding, and what ours add is measured over them (floor: the SDK's analyzers).
+    var sdkAndOursForEdits = sdkDefaults.AddRange(ours);
+    var besideSdkEditProgram = sdkDefaults.IsEmpty ? null : IdeEdits.Measure(NewCompilation(), IdeEdits.Target.Program, timedEdits, sdkDefaults, sdkAndOursForEdits, options);
+    var besideSdkEditController = sdkDefaults.IsEmpty ? null : IdeEdits.Measure(NewCompilation(), IdeEdits.Target.Controller, timedEdits, sdkDefaults, sdkAndOursForEdits, options);
+
     // What stays alive over many edits when only the newest compilation is kept: the floor first (so nothing ours left
     // behind is in its figures), then ours.
     double[] memoryFloor = [], memoryOurs = [];
@@ -364,6 +370,8 @@ foreach (var size in sizes)
         IdeEditController = editController,
         BaselineIdeEditProgram = baselineEditProgram,
         BaselineIdeEditController = baselineEditController,
+        BesideSdkIdeEditProgram = besideSdkEditProgram,
+        BesideSdkIdeEditController = besideSdkEditController,
         MemoryEdits = memoryEdits,
         MemoryFloorMb = memoryFloor,
         MemoryOursMb = memoryOurs,
@@ -579,6 +587,12 @@ internal sealed record SizeResult(
 
     /// <summary>The same edit measures with the --baseline build (null without one).</summary>
     public IdeEdits.EditTiming? BaselineIdeEditController { get; init; }
+
+    /// <summary>The same edit measures beside a default web build's analyzers: the SDK's as the floor, the SDK's and ours against it (null with --no-sdk).</summary>
+    public IdeEdits.EditTiming? BesideSdkIdeEditProgram { get; init; }
+
+    /// <summary>The same edit measures beside a default web build's analyzers (null with --no-sdk).</summary>
+    public IdeEdits.EditTiming? BesideSdkIdeEditController { get; init; }
 
     /// <summary>Successive edits in the retained-memory measure; the heap is sampled after every tenth of them.</summary>
     public int MemoryEdits { get; init; }

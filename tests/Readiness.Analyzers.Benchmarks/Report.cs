@@ -63,6 +63,11 @@ internal static class Report
                 Row("— the baseline build, same edits, same run (Program.cs / controller): ours over floor, ms", results, r => F(r.BaselineIdeEditProgram?.OursOverFloorMs ?? double.NaN, 1) + " / " + F(r.BaselineIdeEditController?.OursOverFloorMs ?? double.NaN, 1));
             }
 
+            if (results.Any(r => r.BesideSdkIdeEditProgram is not null))
+            {
+                Row("— beside a default web build's analyzers (floor: the SDK's analyzers, which bind the edited document; ours added to them), Program.cs / controller: ours over that floor, ms", results, r => F(r.BesideSdkIdeEditProgram?.OursOverFloorMs ?? double.NaN, 1) + " / " + F(r.BesideSdkIdeEditController?.OursOverFloorMs ?? double.NaN, 1));
+            }
+
             Row("IDE edit: the compiler's own diagnostics of the edited document before the analyzers (Program.cs / controller), ms", results, r => F(r.IdeEditProgram?.CompilerMs ?? 0, 1) + " / " + F(r.IdeEditController?.CompilerMs ?? 0, 1));
             Row("IDE edit in Program.cs: the three of ours taking longest (telemetry, median of the edits), ms", results, r => Top(r.IdeEditProgram?.ByAnalyzer, 3));
             Row("IDE edit in a controller: the three of ours taking longest (telemetry, median of the edits), ms", results, r => Top(r.IdeEditController?.ByAnalyzer, 3));

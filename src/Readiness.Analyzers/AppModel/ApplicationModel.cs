@@ -9,6 +9,7 @@ public sealed class ApplicationModel
     private readonly ImmutableDictionary<string, ImmutableArray<PipelineCall>> _callsByName;
     private readonly ImmutableHashSet<string> _namesOutsideStartup;
     private readonly StartupFeature _delegated;
+    private readonly HashSet<string> _importedNames;
 
     private ApplicationModel(
         ProjectKind kind,
@@ -40,15 +41,28 @@ public sealed class ApplicationModel
         }
 
         _callsByName = result.ToImmutable();
+        var imported = ImmutableArray.CreateBuilder<Facts.ImportedCall>();
+        var importedNames = new HashSet<string>(StringComparer.Ordinal);
         foreach (var call in calls)
         {
             _delegated |= call.MayRegister;
+            if (call.Facts is { } facts)
+            {
+                foreach (var fact in facts.Calls)
+                {
+                    imported.Add(new Facts.ImportedCall(fact, call, facts));
+                    importedNames.Add(fact.Name);
+                }
+            }
 
             if (call.Target == PipelineTarget.HostCreation)
             {
                 HostCreations = HostCreations.Add(call);
             }
         }
+
+        Imported = imported.ToImmutable();
+        _importedNames = importedNames;
     }
 
     /// <summary>The project kind rules act on: the <c>readiness.project_kind</c> option when set, else <see cref="DetectedKind"/>.</summary>
@@ -59,6 +73,12 @@ public sealed class ApplicationModel
 
     /// <summary>Every bound start-up pipeline call (see <see cref="CallsNamed"/>), in source order per file.</summary>
     public ImmutableArray<PipelineCall> Calls { get; }
+
+    /// <summary>
+    /// The start-up calls made inside other projects' start-up methods this app calls, read from the facts those projects
+    /// recorded (<see cref="Facts.StartupFacts"/>), each under the guard of the library code and of the call into it.
+    /// </summary>
+    public ImmutableArray<Facts.ImportedCall> Imported { get; }
 
     /// <summary>The calls that create the host (<c>WebApplication.CreateBuilder(args)</c> and friends).</summary>
     public ImmutableArray<PipelineCall> HostCreations { get; } = ImmutableArray<PipelineCall>.Empty;
@@ -117,11 +137,12 @@ public sealed class ApplicationModel
     }
 
     /// <summary>
-    /// Whether the app calls a method of this name in its pipeline: a bound start-up call, or a call of that name anywhere
-    /// else in the compilation (matched by name only). Use it for presence; it errs towards "present", which keeps absence
+    /// Whether the app calls a method of this name in its pipeline: a bound start-up call, a call of that name anywhere
+    /// else in the compilation (matched by name only), or one inside another project's start-up method it calls (<see cref="Imported"/>). Use it for presence; it errs towards "present", which keeps absence
     /// rules quiet rather than wrong.
     /// </summary>
-    public bool Has(string methodName) => _callsByName.ContainsKey(methodName) || _namesOutsideStartup.Contains(methodName);
+    public bool Has(string methodName)
+        => _callsByName.ContainsKey(methodName) || _namesOutsideStartup.Contains(methodName) || _importedNames.Contains(methodName);
 
     /// <summary>
     /// The bound start-up calls with this method name: calls in a file that creates the host, in a <c>Startup</c> class,

@@ -16,8 +16,9 @@ public enum PipelineTarget
 /// <summary>One call of the app's start-up pipeline, found anywhere in the compilation.</summary>
 public sealed class PipelineCall
 {
-    public PipelineCall(string name, PipelineTarget target, IMethodSymbol method, InvocationExpressionSyntax invocation, StartupFeature mayRegister, EnvironmentGuard guard)
+    public PipelineCall(string name, PipelineTarget target, IMethodSymbol method, InvocationExpressionSyntax invocation, StartupFeature mayRegister, EnvironmentGuard guard, Facts.MethodStartupFacts? facts = null)
     {
+        Facts = facts;
         Name = name;
         Target = target;
         Method = method;
@@ -53,9 +54,15 @@ public sealed class PipelineCall
     /// <summary>
     /// What this call may register where we cannot see it (<see cref="DelegationPolicy"/>): every feature for an extension
     /// method of another, unknown assembly (<c>builder.AddServiceDefaults()</c> from a shared project), none for the
-    /// framework's calls and code of this compilation.
+    /// framework's calls and code of this compilation; for a method with <see cref="Facts"/>, what those leave unknown.
     /// </summary>
     public StartupFeature MayRegister { get; }
+
+    /// <summary>
+    /// What the called method of another project registers and maps, when that project recorded it
+    /// (<see cref="Facts.StartupFacts"/>): the call is then judged as if the method's code were inline.
+    /// </summary>
+    public Facts.MethodStartupFacts? Facts { get; }
 
     public override string ToString() => Guard == EnvironmentGuard.Unguarded ? Target + ":" + Name : Target + ":" + Name + " (" + Guard + ")";
 }

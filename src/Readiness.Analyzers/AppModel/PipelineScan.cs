@@ -147,7 +147,11 @@ public sealed class PipelineScan
         return false;
     }
 
-    private static PipelineCall? Classify(InvocationExpressionSyntax invocation, IMethodSymbol method, KnownTypes types, IAssemblySymbol self, SemanticModel model, CancellationToken cancellationToken)
+    /// <summary>
+    /// The start-up call <paramref name="invocation"/> makes, or null when it configures no start-up builder. A call into a
+    /// library that recorded start-up facts for the method carries them (<see cref="Facts.StartupFacts"/>).
+    /// </summary>
+    internal static PipelineCall? Classify(InvocationExpressionSyntax invocation, IMethodSymbol method, KnownTypes types, IAssemblySymbol self, SemanticModel model, CancellationToken cancellationToken)
     {
         PipelineTarget target;
         if (method.IsStatic && !method.IsExtensionMethod && types.IsHostFactory(method))
@@ -158,11 +162,7 @@ public sealed class PipelineScan
         {
             // Reduced form (services.AddX()): the receiver type. Called as a static method
             // (XExtensions.AddX(services)): the first parameter, not the containing static class.
-            var receiver = method.ReducedFrom is not null
-                ? method.ReceiverType
-                : method.IsExtensionMethod
-                    ? (method.Parameters.Length > 0 ? method.Parameters[0].Type : null)
-                    : method.ContainingType;
+            var receiver = ReceiverOf(method);
             var category = types.Categorize(receiver);
             if (category is null)
             {
@@ -174,17 +174,28 @@ public sealed class PipelineScan
                 : category.Value;
         }
 
+        var mayRegister = DelegationPolicy.MayRegister(method, self);
+        var facts = mayRegister == StartupFeature.None ? null : Facts.StartupFacts.Find(method, cancellationToken);
         return new PipelineCall(
             method.Name,
             target,
             method,
             invocation,
-            DelegationPolicy.MayRegister(method, self),
-            EnvironmentGuards.Of(invocation, model, cancellationToken));
+            facts?.MayRegister ?? mayRegister,
+            EnvironmentGuards.Of(invocation, model, cancellationToken),
+            facts);
     }
 
+    /// <summary>The type a call is made on: the receiver of an extension method in either form, else the containing type.</summary>
+    internal static ITypeSymbol? ReceiverOf(IMethodSymbol method)
+        => method.ReducedFrom is not null
+            ? method.ReceiverType
+            : method.IsExtensionMethod
+                ? (method.Parameters.Length > 0 ? method.Parameters[0].Type : null)
+                : method.ContainingType;
+
     /// <summary>The well-known types the model needs, resolved once per compilation.</summary>
-    private sealed class KnownTypes
+    internal sealed class KnownTypes
     {
         public KnownTypes(Compilation compilation)
         {

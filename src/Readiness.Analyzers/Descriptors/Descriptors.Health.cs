@@ -26,6 +26,14 @@ public static partial class Descriptors
         DiagnosticSeverity.Warning,
         description: "MapHealthChecks and UseHealthChecks need the services that AddHealthChecks() registers; without them the app fails at start-up with 'Unable to find the required services'. Catch it at compile time.");
 
+    public static readonly DiagnosticDescriptor RDY3007_HealthChecksOnlyInDevelopment = Create(
+        RuleIds.RDY3007_HealthChecksOnlyInDevelopment,
+        title: "Map health checks outside the development-only guard",
+        messageFormat: "Health checks are mapped only in Development ({0}): production gets no health endpoint; map them outside the IsDevelopment() check, and restrict who can reach them instead",
+        RuleCategories.Reliability,
+        DiagnosticSeverity.Warning,
+        description: "A health endpoint mapped inside if (app.Environment.IsDevelopment()) exists on the developer's machine and nowhere else: the orchestrator's probes get 404 in production, so broken instances are never restarted and traffic reaches instances that are not ready. The Aspire service-defaults template maps its endpoints this way on purpose, to keep them private; production needs them mapped, behind a host filter, a port or authorization.");
+
     public static readonly DiagnosticDescriptor RDY3004_ConstantHealthEndpoint = Create(
         RuleIds.RDY3004_ConstantHealthEndpoint,
         title: "Do not hand-roll a health endpoint that always answers healthy",

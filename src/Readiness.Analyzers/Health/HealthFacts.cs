@@ -1,3 +1,5 @@
+using Readiness.Analyzers.AppModel.Facts;
+
 namespace Readiness.Analyzers.Health;
 
 /// <summary>
@@ -45,7 +47,44 @@ internal sealed class HealthFacts
         Registrations = registrations.ToImmutable();
         Exposures = exposures.ToImmutable();
         Checks = checks.ToImmutable();
+
+        // What other projects' start-up methods register and map, from the facts they recorded.
+        var importedRegistrations = ImmutableArray.CreateBuilder<ImportedCall>();
+        var importedExposures = ImmutableArray.CreateBuilder<ImportedCall>();
+        foreach (var imported in model.Imported)
+        {
+            var fact = imported.Fact;
+            if ((fact.Features & StartupFeature.HealthChecks) == 0)
+            {
+                continue;
+            }
+
+            HasImportedHealthCalls = true;
+            if (fact.Target == PipelineTarget.Services && fact.Receiver != "IHealthChecksBuilder")
+            {
+                importedRegistrations.Add(imported);
+            }
+            else if (fact.Target == PipelineTarget.Application && fact.Name is "MapHealthChecks" or "UseHealthChecks")
+            {
+                importedExposures.Add(imported);
+            }
+        }
+
+        ImportedRegistrations = importedRegistrations.ToImmutable();
+        ImportedExposures = importedExposures.ToImmutable();
     }
+
+    /// <summary>Health-check registrations inside other projects' start-up methods the app calls.</summary>
+    public ImmutableArray<ImportedCall> ImportedRegistrations { get; }
+
+    /// <summary><c>MapHealthChecks</c>/<c>UseHealthChecks</c> inside other projects' start-up methods the app calls.</summary>
+    public ImmutableArray<ImportedCall> ImportedExposures { get; }
+
+    /// <summary>
+    /// Whether other projects' start-up methods configure health checks. Rules that need the calls' arguments (which
+    /// checks cover which dependency, which endpoint filters which checks) stay quiet then: the facts carry no arguments.
+    /// </summary>
+    public bool HasImportedHealthCalls { get; }
 
     public ApplicationModel Model { get; }
 
@@ -64,7 +103,11 @@ internal sealed class HealthFacts
     /// Registers the per-document action of a health-check rule that reports on start-up code: where health checks are
     /// referenced, in a web app whose start-up does not hand health checks to code we cannot see, with the facts.
     /// </summary>
-    public static void RegisterStartupAction(CompilationStartAnalysisContext start, RuleEnvironment environment, Action<SemanticModelAnalysisContext, HealthFacts> action)
+    /// <remarks>
+    /// Unless <paramref name="judgesImportedCalls"/>, the action does not run when other projects' start-up methods
+    /// configure health checks (<see cref="HasImportedHealthCalls"/>).
+    /// </remarks>
+    public static void RegisterStartupAction(CompilationStartAnalysisContext start, RuleEnvironment environment, Action<SemanticModelAnalysisContext, HealthFacts> action, bool judgesImportedCalls = false)
     {
         if (environment.Types.Get("Microsoft.Extensions.DependencyInjection.IHealthChecksBuilder") is null)
         {
@@ -73,7 +116,7 @@ internal sealed class HealthFacts
 
         environment.RegisterStartupAction(start, StartupFeature.HealthChecks, (context, _) =>
         {
-            if (For(environment, context.CancellationToken) is { } facts)
+            if (For(environment, context.CancellationToken) is { } facts && (judgesImportedCalls || !facts.HasImportedHealthCalls))
             {
                 action(context, facts);
             }

@@ -1,11 +1,13 @@
 namespace Readiness.Analyzers.Health;
 
 /// <summary>
-/// RDY3001 (no health checks at all), RDY3002 (registered, never exposed) and RDY3003 (exposed, never registered): three
-/// states of one fact, reported once per web app on its start-up anchor (<c>WebApplication.CreateBuilder(…)</c> or
-/// <c>Startup.ConfigureServices</c>) from a per-document action, so they are live on the open <c>Program.cs</c>.
-/// Silent in libraries, workers, console tools and test projects, and when start-up delegates to code from another
-/// assembly that may register or map health checks (<c>AddServiceDefaults()</c>/<c>MapDefaultEndpoints()</c>).
+/// RDY3001 (no health checks at all), RDY3002 (registered, never exposed), RDY3003 (exposed, never registered) and RDY3007
+/// (registered, exposed only in Development): four states of one fact about the whole application — its own start-up code
+/// and the start-up methods of other projects that recorded their facts (<c>AddServiceDefaults()</c>/<c>MapDefaultEndpoints()</c>
+/// of a service-defaults project). Reported from a per-document action so they are live on the open <c>Program.cs</c>:
+/// RDY3001–RDY3003 on the start-up anchor (<c>WebApplication.CreateBuilder(…)</c> or <c>Startup.ConfigureServices</c>), RDY3007
+/// on each development-only mapping, or on the call into the project that holds it. Silent in libraries, workers, console
+/// tools and test projects, and when start-up delegates to code that may register or map health checks and recorded no facts.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class MissingHealthChecksAnalyzer : ReadinessAnalyzer
@@ -16,24 +18,26 @@ public sealed class MissingHealthChecksAnalyzer : ReadinessAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         Descriptors.RDY3001_NoHealthChecks,
         Descriptors.RDY3002_HealthChecksNotExposed,
-        Descriptors.RDY3003_HealthChecksNotRegistered);
+        Descriptors.RDY3003_HealthChecksNotRegistered,
+        Descriptors.RDY3007_HealthChecksOnlyInDevelopment);
 
     protected override RuleScope Scope => RuleScope.WebApps;
 
     protected override void OnCompilationStart(CompilationStartAnalysisContext start, RuleEnvironment environment)
     {
-        HealthFacts.RegisterStartupAction(start, environment, (context, facts) =>
+        HealthFacts.RegisterStartupAction(start, environment, judgesImportedCalls: true, action: (context, facts) =>
         {
             var tree = context.SemanticModel.SyntaxTree;
-            var anchors = facts.AnchorsIn(tree);
-            if (anchors.IsEmpty)
+            var registered = !facts.Registrations.IsEmpty || !facts.ImportedRegistrations.IsEmpty;
+            var exposed = !facts.Exposures.IsEmpty || !facts.ImportedExposures.IsEmpty;
+            if (registered && exposed)
             {
+                ReportDevelopmentOnlyExposures(context, facts, tree);
                 return;
             }
 
-            var registered = !facts.Registrations.IsEmpty;
-            var exposed = !facts.Exposures.IsEmpty;
-            if (registered && exposed)
+            var anchors = facts.AnchorsIn(tree);
+            if (anchors.IsEmpty)
             {
                 return;
             }
@@ -61,7 +65,7 @@ public sealed class MissingHealthChecksAnalyzer : ReadinessAnalyzer
             else
             {
                 descriptor = Descriptors.RDY3003_HealthChecksNotRegistered;
-                argument = facts.Exposures[0].Name;
+                argument = facts.Exposures.IsEmpty ? facts.ImportedExposures[0].Via.Name : facts.Exposures[0].Name;
             }
 
             foreach (var anchor in anchors)
@@ -69,5 +73,45 @@ public sealed class MissingHealthChecksAnalyzer : ReadinessAnalyzer
                 context.ReportDiagnostic(Diagnostic.Create(descriptor, anchor.Location, properties, argument));
             }
         });
+    }
+
+    /// <summary>
+    /// RDY3007: every exposure runs only in Development, so production has none. Reported on each development-only
+    /// mapping in this file, and on each call in this file into another project whose method holds one.
+    /// </summary>
+    private static void ReportDevelopmentOnlyExposures(SemanticModelAnalysisContext context, HealthFacts facts, SyntaxTree tree)
+    {
+        foreach (var exposure in facts.Exposures)
+        {
+            if (exposure.Guard != EnvironmentGuard.DevelopmentOnly)
+            {
+                return;
+            }
+        }
+
+        foreach (var exposure in facts.ImportedExposures)
+        {
+            if (exposure.Guard != EnvironmentGuard.DevelopmentOnly)
+            {
+                return;
+            }
+        }
+
+        foreach (var exposure in facts.Exposures)
+        {
+            if (exposure.Location.SourceTree == tree)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.RDY3007_HealthChecksOnlyInDevelopment, exposure.Location, exposure.Name + " under a development-only check"));
+            }
+        }
+
+        var reported = new HashSet<PipelineCall>();
+        foreach (var exposure in facts.ImportedExposures)
+        {
+            if (exposure.Via.Location.SourceTree == tree && reported.Add(exposure.Via))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.RDY3007_HealthChecksOnlyInDevelopment, exposure.Via.Location, exposure.Name + " in " + exposure.Source));
+            }
+        }
     }
 }

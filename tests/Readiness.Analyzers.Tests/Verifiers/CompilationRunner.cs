@@ -18,8 +18,10 @@ public sealed class CompilationRunner
     private readonly List<(string Path, string Text)> _additionalFiles = new();
     private readonly Dictionary<string, string> _globalOptions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _treeOptions = new(StringComparer.Ordinal);
+    private readonly List<MetadataReference> _projectReferences = new();
     private TestProjectKind _kind = TestProjectKind.Web;
     private bool _implicitUsings;
+    private string _name = "TestProject";
 
     public List<Exception> AnalyzerExceptions { get; } = new();
 
@@ -27,6 +29,59 @@ public sealed class CompilationRunner
     {
         _kind = kind;
         return this;
+    }
+
+    /// <summary>The assembly name (each project of a solution needs its own).</summary>
+    public CompilationRunner Named(string name)
+    {
+        _name = name;
+        return this;
+    }
+
+    /// <summary>
+    /// References another project of the solution with the package's source generators run on it: as the IDE does (its
+    /// compilation, generated code included) or as a build does (its reference assembly, emitted metadata-only).
+    /// </summary>
+    /// <remarks>With <paramref name="withPackage"/> false, the referenced project does not use the package: no generator runs.</remarks>
+    public CompilationRunner WithProjectReference(CompilationRunner project, ReferenceStyle style = ReferenceStyle.Build, bool withPackage = true)
+    {
+        _projectReferences.Add(project.CreateReference(style, withPackage));
+        return this;
+    }
+
+    /// <summary>This project as another project references it, after the package's generators ran on it.</summary>
+    public MetadataReference CreateReference(ReferenceStyle style, bool withPackage = true)
+    {
+        var compilation = withPackage ? GeneratedCompilation() : CreateCompilation();
+        if (style == ReferenceStyle.Ide)
+        {
+            return compilation.ToMetadataReference();
+        }
+
+        using var image = new MemoryStream();
+        var result = compilation.Emit(image, options: new Microsoft.CodeAnalysis.Emit.EmitOptions(metadataOnly: true));
+        if (!result.Success)
+        {
+            throw new InvalidOperationException("the referenced project does not compile: " + string.Join("; ", result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
+        }
+
+        return MetadataReference.CreateFromImage(image.ToArray());
+    }
+
+    /// <summary>The compilation after the package's source generators, as a build compiles it.</summary>
+    public Compilation GeneratedCompilation()
+    {
+        var driver = CSharpGeneratorDriver.Create(
+            new ISourceGenerator[] { new Readiness.Analyzers.AppModel.Facts.StartupFactsGenerator().AsSourceGenerator() },
+            parseOptions: new CSharpParseOptions(LanguageVersion.Latest),
+            optionsProvider: CreateOptions().AnalyzerConfigOptionsProvider);
+        driver.RunGeneratorsAndUpdateCompilation(CreateCompilation(), out var output, out var diagnostics);
+        if (diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
+        {
+            throw new InvalidOperationException("the generator failed: " + string.Join("; ", diagnostics));
+        }
+
+        return output;
     }
 
     public CompilationRunner WithImplicitUsings()
@@ -73,9 +128,9 @@ public sealed class CompilationRunner
                 .Any(m => m.Identifier.ValueText == "Main" && m.Modifiers.Any(SyntaxKind.StaticKeyword)));
         var outputKind = hasTopLevel ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary;
         return CSharpCompilation.Create(
-            "TestProject",
+            _name,
             trees,
-            TestReferences.All,
+            TestReferences.All.AddRange(_projectReferences),
             new CSharpCompilationOptions(outputKind, nullableContextOptions: NullableContextOptions.Enable));
     }
 
