@@ -1,3 +1,5 @@
+using Readiness.Analyzers.AppModel.Facts;
+
 namespace Readiness.Analyzers.Passwords;
 
 /// <summary>
@@ -32,6 +34,7 @@ public sealed class IdentityPasswordLengthAnalyzer : ReadinessAnalyzer
             context => AnalyzeAssignment(context, environment, passwordOptions));
         if (identityBuilder is not null)
         {
+            environment.RegisterStartupAction(start, StartupFeature.Identity, (context, model) => AnalyzeImportedRegistrations(context, model));
             start.RegisterInvocationAction(
                 static name => name is "AddIdentity" or "AddIdentityCore" or "AddDefaultIdentity" or "AddIdentityApiEndpoints",
                 method => IsRegistration(method, identityBuilder),
@@ -122,7 +125,7 @@ public sealed class IdentityPasswordLengthAnalyzer : ReadinessAnalyzer
         // sets RequiredLength in another assembly, so only apps (web apps, workers) get it.
         if (!environment.Project.IsApp(context.CancellationToken)
             || IdentityOptionsScan.For(context.Compilation, context.CancellationToken).PasswordLengthMayBeSet
-            || environment.Model(context.CancellationToken).Delegates(StartupFeature.Identity))
+            || environment.Model(context.CancellationToken) is var model && (model.Delegates(StartupFeature.Identity) || IdentityFacts.ImportedMaySetPasswordLength(model)))
         {
             return;
         }
@@ -141,6 +144,41 @@ public sealed class IdentityPasswordLengthAnalyzer : ReadinessAnalyzer
             PasswordRules.Number(FrameworkDefaultLength),
             " (the framework default: RequiredLength is never set)",
             minimum));
+    }
+
+    /// <summary>
+    /// The missing-length form across projects: another project's start-up method the app calls registers Identity, and
+    /// neither that project nor the app may set <c>RequiredLength</c>. Reported on the call into the project.
+    /// </summary>
+    private static void AnalyzeImportedRegistrations(SemanticModelAnalysisContext context, ApplicationModel model)
+    {
+        if (model.Imported.IsEmpty
+            || IdentityFacts.ImportedMaySetPasswordLength(model)
+            || IdentityOptionsScan.For(context.SemanticModel.Compilation, context.CancellationToken).PasswordLengthMayBeSet)
+        {
+            return;
+        }
+
+        var tree = context.SemanticModel.SyntaxTree;
+        var minimum = context.Options.Get(ReadinessOptions.PasswordMinimumLength, tree);
+        if (minimum <= FrameworkDefaultLength)
+        {
+            return;
+        }
+
+        var reported = new HashSet<PipelineCall>();
+        foreach (var imported in model.Imported)
+        {
+            if (IdentityFacts.IsRegistration(imported.Fact) && imported.Via.Location.SourceTree == tree && reported.Add(imported.Via))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.RDY4001_IdentityPasswordTooShort,
+                    imported.Via.Location,
+                    PasswordRules.Number(FrameworkDefaultLength),
+                    " (" + imported.Name + " in " + imported.Source + ": RequiredLength is never set)",
+                    minimum));
+            }
+        }
     }
 
     private static bool CallsSomethingThatMayBind(IAnonymousFunctionOperation lambda)

@@ -187,6 +187,13 @@ internal static class StartupFactsBuilder
                 }
             }
 
+            // Identity's options set anywhere in this library (or bound from configuration) may reach any of its Identity calls.
+            if (calls.Exists(static c => (c.Features & StartupFeature.Identity) != 0)
+                && IdentityFacts.PasswordLengthMayBeSetIn(_compilation, _cancellationToken))
+            {
+                Add(IdentityFacts.PasswordLengthSet(EnvironmentGuard.Unguarded), calls, seen);
+            }
+
             var result = (delegated, calls.ToImmutableArray());
             _inProgress.Remove(method);
             _done[method] = result;
@@ -232,6 +239,11 @@ internal static class StartupFactsBuilder
 
             var receiver = PipelineScan.ReceiverOf(called)?.Name ?? string.Empty;
             Add(new StartupFact(call.Name, call.Target, call.Guard, StartupFeatures.Of(called, receiver), receiver), calls, seen);
+            if (IdentityFacts.IsRegistration(called) && IdentityFacts.RegistrationMayBindOptions(invocation))
+            {
+                Add(IdentityFacts.PasswordLengthSet(call.Guard), calls, seen);
+            }
+
             return call.MayRegister;
         }
 
