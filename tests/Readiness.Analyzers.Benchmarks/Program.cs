@@ -319,8 +319,38 @@ foreach (var size in sizes)
     // (telemetry, fastest run); and the project's emitted image, for the projects that reference it.
     (ProjectResult Result, MetadataReference Image) MeasureProject(string name, int fileCount, Func<CSharpCompilation> newProject, AnalyzerOptions projectOptions, int turns)
     {
+        // The package's source generator records the project's start-up facts; the image the other projects reference
+        // carries them, as a build's reference assembly does. Its cost beside the compiler's, both on a fresh compilation
+        // whose references are loaded (the compilation a generator hands on shares them with the compiler).
+        var generator = new Readiness.Analyzers.AppModel.Facts.StartupFactsGenerator().AsSourceGenerator();
+        Compilation Generated(out double generatorMs)
+        {
+            var driver = CSharpGeneratorDriver.Create(new[] { generator }, parseOptions: parseOptions, optionsProvider: projectOptions.AnalyzerConfigOptionsProvider);
+            var fresh = newProject();
+            // The referenced assemblies' symbols, which the compilation the generator hands on shares with the compiler.
+            _ = fresh.SourceModule.ReferencedAssemblySymbols;
+            var watch = Stopwatch.StartNew();
+            driver.RunGeneratorsAndUpdateCompilation(fresh, out var output, out _);
+            generatorMs = watch.Elapsed.TotalMilliseconds;
+            return output;
+        }
+
+        Generated(out _);
+        var generatorTimes = new List<double>();
+        var emitTimes = new List<double>();
+        for (var turn = 0; turn < turns; turn++)
+        {
+            Generated(out var generatorMs);
+            generatorTimes.Add(generatorMs);
+            var compilation = newProject();
+            _ = compilation.SourceModule.ReferencedAssemblySymbols;
+            var watch = Stopwatch.StartNew();
+            compilation.Emit(Stream.Null);
+            emitTimes.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
         using var image = new MemoryStream();
-        var emitted = newProject().Emit(image);
+        var emitted = Generated(out _).Emit(image);
         var projectErrors = emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         if (projectErrors.Count > 0)
         {
@@ -344,6 +374,8 @@ foreach (var size in sizes)
         var result = new ProjectResult(name, fileCount, samples[0], overFloor[1], oneThread)
         {
             ModelMs = projectModel,
+            GeneratorMs = generatorTimes.OrderBy(t => t).ElementAt(generatorTimes.Count / 2),
+            EmitMs = emitTimes.OrderBy(t => t).ElementAt(emitTimes.Count / 2),
             OursPassGc = passes.OrderBy(p => p.WallMs).ElementAt(passes.Count / 2),
         };
         return (result, MetadataReference.CreateFromImage(image.ToArray()));
@@ -508,6 +540,12 @@ internal sealed record ProjectResult(string Name, int Files, Sample Floor, doubl
 {
     /// <summary>The application model of the project, built once on a bound compilation, ms.</summary>
     public double ModelMs { get; init; }
+
+    /// <summary>The package's start-up facts generator on a fresh compilation of the project, ms (median of the turns).</summary>
+    public double GeneratorMs { get; init; }
+
+    /// <summary>The compiler alone on a fresh compilation of the project, emit to memory, ms (median of the same turns).</summary>
+    public double EmitMs { get; init; }
 
     /// <summary>The median one-thread pass of ours (by wall clock) and its garbage-collection pauses.</summary>
     public PassGc OursPassGc { get; init; }

@@ -23,6 +23,22 @@ internal static class StartupFactsBuilder
 
     public static ImmutableArray<MethodStartupFacts> Build(Compilation compilation, CancellationToken cancellationToken)
     {
+        // Syntax first (cached per tree): a project without public static methods taking a builder costs no binding.
+        var withCandidates = new List<(SyntaxTree Tree, ImmutableArray<BaseMethodDeclarationSyntax> Candidates)>();
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            var found = Candidates.Get(tree, cancellationToken);
+            if (!found.IsEmpty)
+            {
+                withCandidates.Add((tree, found));
+            }
+        }
+
+        if (withCandidates.Count == 0)
+        {
+            return ImmutableArray<MethodStartupFacts>.Empty;
+        }
+
         var types = new PipelineScan.KnownTypes(compilation);
         if (!types.HasAnyHostingType)
         {
@@ -31,14 +47,8 @@ internal static class StartupFactsBuilder
 
         var walker = new Walker(compilation, types, cancellationToken);
         var result = new List<MethodStartupFacts>();
-        foreach (var tree in compilation.SyntaxTrees)
+        foreach (var (tree, candidates) in withCandidates)
         {
-            var candidates = Candidates.Get(tree, cancellationToken);
-            if (candidates.IsEmpty)
-            {
-                continue;
-            }
-
             var model = compilation.GetSemanticModel(tree);
             foreach (var declaration in candidates)
             {
