@@ -54,7 +54,14 @@ public sealed class RuleEnvironment
     /// check), with the model — live on the open <c>Program.cs</c> in the IDE, and any other file is decided without the model.
     /// </summary>
     public void RegisterStartupAction(CompilationStartAnalysisContext start, StartupFeature feature, Action<SemanticModelAnalysisContext, ApplicationModel> action)
-        => start.RegisterSemanticModelAction(context =>
+    {
+        // A rule of any scope may report on start-up code; in a project that cannot be a web app it registers nothing.
+        if (!Project.MayApply(RuleScope.WebApps))
+        {
+            return;
+        }
+
+        start.RegisterSemanticModelAction(context =>
         {
             if (MayHoldStartup(context.SemanticModel.SyntaxTree, context.CancellationToken)
                 && WebApp(context.CancellationToken) is { } model
@@ -63,6 +70,7 @@ public sealed class RuleEnvironment
                 action(context, model);
             }
         });
+    }
 
     /// <summary>The model when this is a web app, else null.</summary>
     public ApplicationModel? WebApp(CancellationToken cancellationToken) => Project.WebApp(cancellationToken);

@@ -18,6 +18,14 @@ public static partial class Descriptors
         DiagnosticSeverity.Warning,
         description: "AddRateLimiter only registers options and services. The middleware added by UseRateLimiter is what rejects requests; without it every policy and the global limiter are silently ignored.");
 
+    public static readonly DiagnosticDescriptor RDY5009_RateLimiterOnlyInDevelopment = Create(
+        RuleIds.RDY5009_RateLimiterOnlyInDevelopment,
+        title: "Apply the rate limiter outside the development-only guard",
+        messageFormat: "The rate limiter's middleware runs only in Development ({0}): in production no request is limited; call UseRateLimiter() outside the IsDevelopment() check",
+        RuleCategories.Reliability,
+        DiagnosticSeverity.Warning,
+        description: "A UseRateLimiter() inside if (app.Environment.IsDevelopment()) limits requests on the developer's machine and nowhere else: every policy and the global limiter are ignored in production, where the scrapers, retry storms and credential-stuffing scripts are.");
+
     public static readonly DiagnosticDescriptor RDY5003_RateLimiterNotRegistered = Create(
         RuleIds.RDY5003_RateLimiterNotRegistered,
         title: "Register the rate limiter before using its middleware",

@@ -10,4 +10,5 @@ public static partial class RuleIds
     public const string RDY5006_AuthEndpointWithoutRateLimit = "RDY5006";
     public const string RDY5007_RateLimiterRejectsWith503 = "RDY5007";
     public const string RDY5008_GlobalLimiterWithConstantPartition = "RDY5008";
+    public const string RDY5009_RateLimiterOnlyInDevelopment = "RDY5009";
 }

@@ -75,6 +75,7 @@ public sealed class AuthEndpointWithoutRateLimitAnalyzer : ReadinessAnalyzer
     private static readonly Memo<ProjectScope, RateLimiterFacts?> Facts = new(static (scope, cancellationToken) =>
         scope.WebApp(cancellationToken) is { } model
             && !model.Delegates(StartupFeature.RateLimiting)
+            && !RateLimitingPipeline.HasImportedCalls(model)
             && !RateLimitingPipeline.Registrations(model).IsEmpty
             && !RateLimitingPipeline.Middleware(model).IsEmpty
                 ? RateLimiterFacts.For(scope.Compilation, cancellationToken)

@@ -24,7 +24,8 @@ public sealed class RateLimiterRejectionStatusAnalyzer : ReadinessAnalyzer
         {
             var compilation = context.SemanticModel.Compilation;
             var tree = context.SemanticModel.SyntaxTree;
-            var registrations = RateLimitingPipeline.Registrations(model);
+            // Another project's limiter options (the facts do not carry them) may set the status.
+            var registrations = RateLimitingPipeline.HasImportedCalls(model) ? ImmutableArray<PipelineCall>.Empty : RateLimitingPipeline.Registrations(model);
             var inTree = false;
             foreach (var call in registrations)
             {

@@ -1,3 +1,5 @@
+using Readiness.Analyzers.AppModel.Facts;
+
 namespace Readiness.Analyzers.RateLimiting;
 
 /// <summary>What the application model says about rate limiting: the built-in limiter's two halves, endpoints, alternatives.</summary>
@@ -12,6 +14,43 @@ internal static class RateLimitingPipeline
     /// <summary>The built-in <c>UseRateLimiter</c> middleware calls.</summary>
     public static ImmutableArray<PipelineCall> Middleware(ApplicationModel model)
         => Framework(model.CallsNamed("UseRateLimiter"), "RateLimiterApplicationBuilderExtensions");
+
+    /// <summary><c>AddRateLimiter</c> inside other projects' start-up methods the app calls (their recorded facts).</summary>
+    public static ImmutableArray<ImportedCall> ImportedRegistrations(ApplicationModel model) => Imported(model, "AddRateLimiter");
+
+    /// <summary><c>UseRateLimiter</c> inside other projects' start-up methods the app calls.</summary>
+    public static ImmutableArray<ImportedCall> ImportedMiddleware(ApplicationModel model) => Imported(model, "UseRateLimiter");
+
+    /// <summary>
+    /// Whether other projects' start-up methods configure rate limiting. Rules that need the limiter's options or policies
+    /// (which the facts do not carry) stay quiet then.
+    /// </summary>
+    public static bool HasImportedCalls(ApplicationModel model)
+    {
+        foreach (var imported in model.Imported)
+        {
+            if ((imported.Fact.Features & StartupFeature.RateLimiting) != 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static ImmutableArray<ImportedCall> Imported(ApplicationModel model, string name)
+    {
+        var builder = ImmutableArray.CreateBuilder<ImportedCall>();
+        foreach (var imported in model.Imported)
+        {
+            if (imported.Name == name && (imported.Fact.Features & StartupFeature.RateLimiting) != 0)
+            {
+                builder.Add(imported);
+            }
+        }
+
+        return builder.ToImmutable();
+    }
 
     private static ImmutableArray<PipelineCall> Framework(ImmutableArray<PipelineCall> calls, string containingType)
     {
@@ -118,6 +157,12 @@ internal static class RateLimitingPipeline
             {
                 return true;
             }
+        }
+
+        // Another project's start-up method that configures any limiter (the facts mark limiter-looking middleware too).
+        if (HasImportedCalls(model))
+        {
+            return true;
         }
 
         foreach (var call in model.Calls)

@@ -32,7 +32,7 @@ public sealed class UndefinedRateLimiterPolicyAnalyzer : ReadinessAnalyzer
 
             var compilation = context.SemanticModel.Compilation;
             var model = environment.WebApp(context.CancellationToken);
-            if (model is null || model.Delegates(StartupFeature.RateLimiting) || RateLimitingPipeline.Registrations(model).IsEmpty)
+            if (model is null || model.Delegates(StartupFeature.RateLimiting) || RateLimitingPipeline.HasImportedCalls(model) || RateLimitingPipeline.Registrations(model).IsEmpty)
             {
                 return;
             }

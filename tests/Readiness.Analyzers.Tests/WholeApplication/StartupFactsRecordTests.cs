@@ -44,6 +44,18 @@ public class StartupFactsRecordTests
         Assert.DoesNotContain(compilation.SyntaxTrees, t => t.FilePath.EndsWith(StartupFactsGenerator.HintName, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(TestProjectKind.Web)]
+    [InlineData(TestProjectKind.Test)]
+    public void Executables_and_test_projects_record_nothing(TestProjectKind kind)
+    {
+        var compilation = new CompilationRunner().Named("MyApp.Api").As(kind).WithImplicitUsings()
+            .WithSource("/MyApp.Api/Extensions.cs", Projects.ServiceDefaultsDevelopmentOnly)
+            .GeneratedCompilation();
+
+        Assert.DoesNotContain(compilation.SyntaxTrees, t => t.FilePath.EndsWith(StartupFactsGenerator.HintName, StringComparison.Ordinal));
+    }
+
     [Fact]
     public void A_call_into_a_library_without_facts_is_recorded_as_handed_on()
     {

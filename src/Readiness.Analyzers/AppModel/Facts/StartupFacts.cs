@@ -22,8 +22,8 @@ public static class StartupFacts
     /// <summary>The format's version; bump it when the record changes shape.</summary>
     public const string Version = "1";
 
-    /// <summary>The features the rules judge from facts in detail (health checks; Identity's password length); for the others a library that touches them stays delegated.</summary>
-    public const StartupFeature JudgedFromFacts = StartupFeature.HealthChecks | StartupFeature.Identity;
+    /// <summary>The features the rules judge from facts in detail (health checks, Identity's password length, the rate limiter's two halves); for the others a library that touches them stays delegated.</summary>
+    public const StartupFeature JudgedFromFacts = StartupFeature.All;
 
     private static readonly Memo<IAssemblySymbol, ImmutableDictionary<string, MethodStartupFacts>> ByAssembly =
         new(static (assembly, cancellationToken) => Read(assembly, cancellationToken));

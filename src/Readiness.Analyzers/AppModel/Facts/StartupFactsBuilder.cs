@@ -60,11 +60,9 @@ internal static class StartupFactsBuilder
                     continue;
                 }
 
+                // Recorded even when it makes no start-up call: "registers nothing" is a fact the caller's rules can use.
                 var (delegated, calls) = walker.FactsOf(method);
-                if (!calls.IsEmpty || delegated != StartupFeature.None)
-                {
-                    result.Add(new MethodStartupFacts(id, method.ContainingType.Name + "." + method.Name, delegated, calls));
-                }
+                result.Add(new MethodStartupFacts(id, method.ContainingType.Name + "." + method.Name, delegated, calls));
             }
         }
 
@@ -248,13 +246,34 @@ internal static class StartupFactsBuilder
             }
 
             var receiver = PipelineScan.ReceiverOf(called)?.Name ?? string.Empty;
-            Add(new StartupFact(call.Name, call.Target, call.Guard, StartupFeatures.Of(called, receiver), receiver), calls, seen);
+            var features = StartupFeatures.Of(called, receiver);
+            if (called.Name == "UseMiddleware" && MiddlewareTypeLooksLikeLimiter(invocation))
+            {
+                features |= StartupFeature.RateLimiting;
+            }
+
+            Add(new StartupFact(call.Name, call.Target, call.Guard, features, receiver), calls, seen);
             if (IdentityFacts.IsRegistration(called) && IdentityFacts.RegistrationMayBindOptions(invocation))
             {
                 Add(IdentityFacts.PasswordLengthSet(call.Guard), calls, seen);
             }
 
             return call.MayRegister;
+        }
+
+        /// <summary><c>UseMiddleware(typeof(ThrottlingMiddleware))</c>: the type is an argument, not a type argument.</summary>
+        private static bool MiddlewareTypeLooksLikeLimiter(InvocationExpressionSyntax invocation)
+        {
+            foreach (var argument in invocation.ArgumentList.Arguments)
+            {
+                if (argument.Expression is TypeOfExpressionSyntax { Type: var type }
+                    && StartupFeatures.LooksLikeLimiter((type is QualifiedNameSyntax qualified ? qualified.Right : type).ToString()))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static void Add(StartupFact fact, List<StartupFact> calls, HashSet<string> seen)

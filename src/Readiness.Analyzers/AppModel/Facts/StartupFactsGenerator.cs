@@ -4,8 +4,8 @@ namespace Readiness.Analyzers.AppModel.Facts;
 /// Records a library's start-up facts in its own assembly (<see cref="StartupFacts"/>), so that the web project calling
 /// <c>builder.AddServiceDefaults()</c> or <c>services.AddInfrastructure(…)</c> judges the whole application — in a build
 /// (the attribute is kept in the reference assembly) and in the IDE (which hands the referencing project this project's
-/// compilation, generated code included). Emits nothing when there is nothing to record, in test projects, and when the
-/// project sets <c>&lt;ReadinessStartupFacts&gt;false&lt;/ReadinessStartupFacts&gt;</c>.
+/// compilation, generated code included). Runs in class libraries only; emits nothing when there is nothing to record, in
+/// executables and test projects, and when the project sets <c>&lt;ReadinessStartupFacts&gt;false&lt;/ReadinessStartupFacts&gt;</c>.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class StartupFactsGenerator : IIncrementalGenerator
@@ -15,9 +15,14 @@ public sealed class StartupFactsGenerator : IIncrementalGenerator
 
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
+        // Only class libraries are called into by an app's start-up; an executable (the web app itself, a worker) and a test
+        // project record nothing and bind nothing.
         var enabled = context.AnalyzerConfigOptionsProvider.Select(static (options, _) =>
             !IsFalse(options.GlobalOptions, "build_property.ReadinessStartupFacts")
-            && !IsTrue(options.GlobalOptions, "build_property.IsTestProject"));
+            && !IsTrue(options.GlobalOptions, "build_property.IsTestProject")
+            && (!options.GlobalOptions.TryGetValue("build_property.OutputType", out var outputType)
+                || string.IsNullOrEmpty(outputType)
+                || string.Equals(outputType!.Trim(), "Library", StringComparison.OrdinalIgnoreCase)));
 
         var records = context.CompilationProvider.Combine(enabled).Select(static (pair, cancellationToken) =>
         {

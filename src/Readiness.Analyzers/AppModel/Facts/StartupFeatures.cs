@@ -32,7 +32,12 @@ public static class StartupFeatures
 
         foreach (var argument in method.TypeArguments)
         {
-            if (argument.Name is "IdentityOptions" or "PasswordOptions" or "LockoutOptions")
+            if (LooksLikeLimiter(argument.Name) || argument.ContainingNamespace?.Name == "AspNetCoreRateLimit")
+            {
+                // UseMiddleware<ThrottlingMiddleware>(), Configure<IpRateLimitOptions>(…).
+                features |= StartupFeature.RateLimiting;
+            }
+            else if (argument.Name is "IdentityOptions" or "PasswordOptions" or "LockoutOptions")
             {
                 features |= StartupFeature.Identity;
             }
@@ -48,6 +53,10 @@ public static class StartupFeatures
 
         return features;
     }
+
+    /// <summary>A middleware or options type named like a limiter: <c>ThrottlingMiddleware</c>, <c>RequestLimiter</c>, <c>IpRateLimitOptions</c>.</summary>
+    public static bool LooksLikeLimiter(string typeName)
+        => typeName.IndexOf("Limit", StringComparison.OrdinalIgnoreCase) >= 0 || typeName.IndexOf("Throttl", StringComparison.OrdinalIgnoreCase) >= 0;
 
     private static bool Contains(string name, string word) => name.IndexOf(word, StringComparison.Ordinal) >= 0;
 
