@@ -227,6 +227,86 @@ public class WholeApplicationTests
     }
 
     [Fact]
+    public async Task The_open_library_file_reports_nothing_of_the_apps_rules_and_an_edit_there_reaches_the_app()
+    {
+        var developmentOnly = Projects.Library("MyApp.ServiceDefaults", Projects.ServiceDefaultsDevelopmentOnly);
+        var onLibraryFile = await developmentOnly.RunOnDocumentAsync(Analyzers, "/MyApp.ServiceDefaults/Extensions.cs");
+        Assert.Empty(developmentOnly.AnalyzerExceptions);
+        Assert.Empty(onLibraryFile);
+
+        // The IDE hands the app the library's newest compilation: the fix made in the library clears the app's diagnostic.
+        var before = await Projects.WebApp(Projects.AspireProgram, (developmentOnly, ReferenceStyle.Ide)).RunOnDocumentAsync(Analyzers, "/Api/Program.cs");
+        var edited = Projects.Library("MyApp.ServiceDefaults", Projects.ServiceDefaultsMappedEverywhere);
+        var after = await Projects.WebApp(Projects.AspireProgram, (edited, ReferenceStyle.Ide)).RunOnDocumentAsync(Analyzers, "/Api/Program.cs");
+
+        Assert.Contains(before, d => d.Id == "RDY3007");
+        Assert.DoesNotContain(after, d => d.Id == "RDY3007");
+    }
+
+    [Fact]
+    public async Task A_Startup_class_calling_a_library_that_maps_health_checks_only_in_Development_is_reported_on_that_call()
+    {
+        var library = Projects.Library("MyApp.Platform", """
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Hosting;
+            using Microsoft.Extensions.DependencyInjection;
+            using Microsoft.Extensions.Hosting;
+
+            namespace MyApp.Platform;
+
+            public static class PlatformExtensions
+            {
+                public static IServiceCollection AddPlatform(this IServiceCollection services)
+                {
+                    services.AddHealthChecks();
+                    return services;
+                }
+
+                public static IApplicationBuilder UsePlatform(this IApplicationBuilder app, IWebHostEnvironment env)
+                {
+                    if (env.IsDevelopment())
+                    {
+                        app.UseHealthChecks("/health");
+                    }
+
+                    return app;
+                }
+            }
+            """);
+        var diagnostics = await Run(Projects.WebApp("""
+            using MyApp.Platform;
+
+            public class Startup
+            {
+                public void ConfigureServices(IServiceCollection services)
+                {
+                    services.AddPlatform();
+                    services.AddRateLimiter(o => o.RejectionStatusCode = 429);
+                }
+
+                public void Configure(IApplicationBuilder app, IWebHostEnvironment env)
+                {
+                    app.UsePlatform(env);
+                    app.UseRateLimiter();
+                    app.UseRouting();
+                    app.UseEndpoints(endpoints => endpoints.MapGet("/", () => "ok"));
+                }
+            }
+
+            public static class Program
+            {
+                public static void Main(string[] args)
+                    => Host.CreateDefaultBuilder(args).ConfigureWebHostDefaults(web => web.UseStartup<Startup>()).Build().Run();
+            }
+            """, (library, ReferenceStyle.Build)));
+
+        var health = Assert.Single(diagnostics);
+        Assert.Equal("RDY3007", health.Id);
+        Assert.Equal("app.UsePlatform(env)", TextOf(health));
+        Assert.Contains("UseHealthChecks in PlatformExtensions.UsePlatform in MyApp.Platform", health.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_health_endpoint_mapped_only_in_Development_in_Program_cs_is_reported_where_it_is_mapped()
     {
         var diagnostics = await Run(Projects.WebApp("""
