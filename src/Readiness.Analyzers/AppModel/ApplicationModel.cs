@@ -207,12 +207,12 @@ public sealed class ApplicationModel
 
     /// <summary>A fresh model, nothing cached: for the benchmark's measure of the model's own cost.</summary>
     internal static ApplicationModel Build(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
-        => Create(compilation, options, PipelineScan.Build(compilation, cancellationToken));
+        => Create(compilation, options, PipelineScan.Build(compilation, cancellationToken), cancellationToken);
 
     /// <summary>The model of a scan for these options: only the project kind depends on them.</summary>
-    internal static ApplicationModel Create(Compilation compilation, AnalyzerOptions options, PipelineScan scan)
+    internal static ApplicationModel Create(Compilation compilation, AnalyzerOptions options, PipelineScan scan, CancellationToken cancellationToken)
     {
-        var detected = DetectKind(compilation, options, scan);
+        var detected = DetectKind(compilation, options, scan, cancellationToken);
         var kind = options.GetGlobal(ReadinessOptions.ProjectKindOverride) ?? detected;
         return new ApplicationModel(kind, detected, scan.Calls, scan.NamesOutsideStartup, scan.StartupTypes);
     }
@@ -220,7 +220,8 @@ public sealed class ApplicationModel
     private static ProjectKind DetectKind(
         Compilation compilation,
         AnalyzerOptions options,
-        PipelineScan scan)
+        PipelineScan scan,
+        CancellationToken cancellationToken)
     {
         if (IsTrue(options.GetBuildProperty("IsTestProject")) || PipelineScan.ReferencesTestFramework(compilation))
         {
@@ -237,7 +238,7 @@ public sealed class ApplicationModel
         }
 
         var createsWebHost = !scan.StartupTypes.IsEmpty;
-        var createsGenericHost = scan.HasHostedService;
+        var createsGenericHost = false;
         foreach (var call in scan.Calls)
         {
             if (call.Target != PipelineTarget.HostCreation)
@@ -261,7 +262,7 @@ public sealed class ApplicationModel
             return ProjectKind.WebApp;
         }
 
-        if (createsGenericHost || IsTrue(options.GetBuildProperty("UsingMicrosoftNETSdkWorker")))
+        if (createsGenericHost || IsTrue(options.GetBuildProperty("UsingMicrosoftNETSdkWorker")) || scan.HasHostedService(cancellationToken))
         {
             return ProjectKind.Worker;
         }

@@ -9,16 +9,23 @@ public sealed class PipelineScan
 {
     private static readonly Memo<Compilation, PipelineScan> Scans = new(static (compilation, cancellationToken) => Build(compilation, cancellationToken));
 
+    private readonly Compilation _compilation;
+    private readonly KnownTypes _types;
+    private readonly object _gate = new();
+    private bool? _hasHostedService;
+
     private PipelineScan(
+        Compilation compilation,
+        KnownTypes types,
         ImmutableArray<PipelineCall> calls,
         ImmutableHashSet<string> namesOutsideStartup,
-        ImmutableArray<INamedTypeSymbol> startupTypes,
-        bool hasHostedService)
+        ImmutableArray<INamedTypeSymbol> startupTypes)
     {
+        _compilation = compilation;
+        _types = types;
         Calls = calls;
         NamesOutsideStartup = namesOutsideStartup;
         StartupTypes = startupTypes;
-        HasHostedService = hasHostedService;
     }
 
     public ImmutableArray<PipelineCall> Calls { get; }
@@ -27,9 +34,47 @@ public sealed class PipelineScan
 
     public ImmutableArray<INamedTypeSymbol> StartupTypes { get; }
 
-    public bool HasHostedService { get; }
+    /// <summary>
+    /// Whether a class implements <c>IHostedService</c>: computed on first use only, because only a project whose kind
+    /// neither its build properties nor its host creation decide asks (binding every derived class's base list again
+    /// after each edit would cost a web app for nothing).
+    /// </summary>
+    public bool HasHostedService(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return _hasHostedService ??= FindHostedService(cancellationToken);
+        }
+    }
 
+    private bool FindHostedService(CancellationToken cancellationToken)
+    {
+        if (_types.IHostedService is null)
+        {
+            return false;
+        }
 
+        foreach (var tree in _compilation.SyntaxTrees)
+        {
+            var derived = StartupSyntax.Of(tree, cancellationToken).DerivedClasses;
+            if (derived.IsEmpty)
+            {
+                continue;
+            }
+
+            var model = _compilation.GetSemanticModel(tree);
+            foreach (var @class in derived)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (model.GetDeclaredSymbol(@class, cancellationToken) is { } type && WellKnownTypeProvider.Implements(type, _types.IHostedService))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The scan of <paramref name="compilation"/>, built on first use and shared afterwards.</summary>
     public static PipelineScan For(Compilation compilation, CancellationToken cancellationToken)
@@ -41,22 +86,22 @@ public sealed class PipelineScan
         var calls = ImmutableArray.CreateBuilder<PipelineCall>();
         var namesOutsideStartup = new HashSet<string>(StringComparer.Ordinal);
         var startupTypes = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
-        var hasHostedService = false;
 
         if (types.HasAnyHostingType)
         {
             foreach (var tree in compilation.SyntaxTrees)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                ScanTree(compilation, tree, types, calls, namesOutsideStartup, startupTypes, ref hasHostedService, cancellationToken);
+                ScanTree(compilation, tree, types, calls, namesOutsideStartup, startupTypes, cancellationToken);
             }
         }
 
         return new PipelineScan(
+            compilation,
+            types,
             calls.ToImmutable(),
             namesOutsideStartup.ToImmutableHashSet(StringComparer.Ordinal),
-            startupTypes.ToImmutable(),
-            hasHostedService);
+            startupTypes.ToImmutable());
     }
 
     /// <summary>Whether the compilation references a test framework (xunit, NUnit, MSTest, TUnit).</summary>
@@ -83,7 +128,6 @@ public sealed class PipelineScan
         ImmutableArray<PipelineCall>.Builder calls,
         HashSet<string> namesOutsideStartup,
         ImmutableArray<INamedTypeSymbol>.Builder startupTypes,
-        ref bool hasHostedService,
         CancellationToken cancellationToken)
     {
         var syntax = StartupSyntax.Of(tree, cancellationToken);
@@ -98,11 +142,6 @@ public sealed class PipelineScan
                 {
                     startupTypes.Add(type);
                     (startupClasses ??= new HashSet<SyntaxNode>()).Add(@class);
-                }
-
-                if (WellKnownTypeProvider.Implements(type, types.IHostedService))
-                {
-                    hasHostedService = true;
                 }
             }
         }

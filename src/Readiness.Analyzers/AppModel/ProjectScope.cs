@@ -14,7 +14,7 @@ public sealed class ProjectScope
 
     private readonly AnalyzerOptions _options;
     private static readonly Memo<ProjectScope, ApplicationModel> Models = new(static (scope, cancellationToken)
-        => ApplicationModel.Create(scope.Compilation, scope._options, PipelineScan.For(scope.Compilation, cancellationToken)));
+        => ApplicationModel.Create(scope.Compilation, scope._options, PipelineScan.For(scope.Compilation, cancellationToken), cancellationToken));
 
     private ProjectScope(Compilation compilation, AnalyzerOptions options)
     {

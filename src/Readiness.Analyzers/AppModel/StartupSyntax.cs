@@ -47,18 +47,26 @@ internal sealed class StartupSyntax
 {
     private static readonly Memo<SyntaxTree, StartupSyntax> Files = new(static (tree, cancellationToken) => Read(tree, cancellationToken));
 
-    private StartupSyntax(ImmutableArray<StartupCandidate> calls, ImmutableArray<ClassDeclarationSyntax> classes, bool mayHoldStartup)
+    private StartupSyntax(ImmutableArray<StartupCandidate> calls, ImmutableArray<ClassDeclarationSyntax> classes, ImmutableArray<ClassDeclarationSyntax> derivedClasses, bool mayHoldStartup)
     {
         Calls = calls;
         Classes = classes;
+        DerivedClasses = derivedClasses;
         MayHoldStartup = mayHoldStartup;
     }
 
     /// <summary>The pipeline-looking calls, outer calls first, as a walk of the tree meets them.</summary>
     public ImmutableArray<StartupCandidate> Calls { get; }
 
-    /// <summary>Classes that may be <c>Startup</c> classes or hosted services: a base list, or a <c>ConfigureServices</c>/<c>Configure</c> method.</summary>
+    /// <summary>Classes that may be <c>Startup</c> classes: a <c>ConfigureServices</c>/<c>Configure</c> method.</summary>
     public ImmutableArray<ClassDeclarationSyntax> Classes { get; }
+
+    /// <summary>
+    /// Classes with a base list, which may be hosted services. Bound only when the project kind is not decided otherwise
+    /// (most web apps never bind them: binding every class's base list again after each edit would cost as much as the
+    /// declarations themselves).
+    /// </summary>
+    public ImmutableArray<ClassDeclarationSyntax> DerivedClasses { get; }
 
     /// <summary>
     /// Whether the file may hold a start-up call the model binds or a <c>Startup.ConfigureServices</c>: where the absence
@@ -101,13 +109,22 @@ internal sealed class StartupSyntax
 
         // Classes live at the top of a tree, never in a body: walk the declarations only.
         var classes = ImmutableArray.CreateBuilder<ClassDeclarationSyntax>();
+        var derivedClasses = ImmutableArray.CreateBuilder<ClassDeclarationSyntax>();
         var mayHoldStartup = false;
         foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes(static node => node is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
         {
-            if (node is ClassDeclarationSyntax @class && MayBeStartupOrHostedService(@class, out var declaresConfigureServices))
+            if (node is ClassDeclarationSyntax @class)
             {
-                classes.Add(@class);
-                mayHoldStartup |= declaresConfigureServices;
+                if (MayBeStartup(@class, out var declaresConfigureServices))
+                {
+                    classes.Add(@class);
+                    mayHoldStartup |= declaresConfigureServices;
+                }
+
+                if (@class.BaseList is not null)
+                {
+                    derivedClasses.Add(@class);
+                }
             }
         }
 
@@ -140,7 +157,7 @@ internal sealed class StartupSyntax
             calls.Add(new StartupCandidate(invocation, name, binding, binding == StartupBinding.IfStartupClass ? @class : null));
         }
 
-        return new StartupSyntax(calls.MoveToImmutable(), classes.ToImmutable(), mayHoldStartup);
+        return new StartupSyntax(calls.MoveToImmutable(), classes.ToImmutable(), derivedClasses.ToImmutable(), mayHoldStartup);
     }
 
     private static bool Binds(SyntaxNode member, HashSet<SyntaxNode> hostCreatingMembers, HashSet<SyntaxNode> bindingMembers, bool inStartupClass)
@@ -242,7 +259,7 @@ internal sealed class StartupSyntax
                 || SourceScan.StartsWith(text, start, length, "Require"))
             && SourceScan.MayBeCalled(text, start + length);
 
-    private static bool MayBeStartupOrHostedService(ClassDeclarationSyntax @class, out bool declaresConfigureServices)
+    private static bool MayBeStartup(ClassDeclarationSyntax @class, out bool declaresConfigureServices)
     {
         declaresConfigureServices = false;
         var configures = false;
@@ -255,6 +272,6 @@ internal sealed class StartupSyntax
             }
         }
 
-        return configures || @class.BaseList is not null;
+        return configures;
     }
 }
